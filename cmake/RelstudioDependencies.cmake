@@ -1,0 +1,16 @@
+# Every third-party dependency is a Debian package installed by scripts/setup-debian.sh.
+set(relstudio_qt_components Core Concurrent)
+if(RELSTUDIO_BUILD_GUI)
+    list(APPEND relstudio_qt_components Gui Widgets Svg LinguistTools)
+endif()
+if(RELSTUDIO_BUILD_TESTS)
+    list(APPEND relstudio_qt_components Test)
+endif()
+find_package(Qt6 6.4 REQUIRED COMPONENTS ${relstudio_qt_components})
+qt_standard_project_setup()
+
+find_package(spdlog REQUIRED)
+find_package(QuaZip-Qt6 REQUIRED)
+find_package(LibArchive REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(GMP REQUIRED IMPORTED_TARGET gmp)
