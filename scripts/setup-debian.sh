@@ -14,7 +14,9 @@ packages=(
   # headless GUI runs and screenshots
   xvfb xauth
   # Erlang/OTP: the oracle the tests compare against
-  erlang-base erlang-dev erlang-tools erlang-src erlang-syntax-tools
+  erlang-base erlang-dev erlang-tools erlang-src erlang-nox
+  # the big-number type behind arbitrary-size Erlang integers
+  libgmp-dev
 )
 
 missing=()

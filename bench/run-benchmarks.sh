@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs Relstudio's benchmarks against OTP's own tools on this machine, in one run, and prints a
+# Markdown table of ratios (also written to bench/results.md). Needs a build in build/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${BUILD_DIR:-build}
+cmake --build "$build" --target bench_term_io relstudio-cli >/dev/null
+
+otp_root=$(erl -noshell -eval 'io:put_chars(code:root_dir()), halt().')
+mapfile -t app_files < <(ls "$otp_root"/lib/*/ebin/*.app)
+
+# median of N runs of a command, in milliseconds
+median_ms() {
+  local runs=$1; shift
+  local times=()
+  for _ in $(seq "$runs"); do
+    local t0 t1
+    t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N)
+    times+=($(( (t1 - t0) / 1000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
+}
+
+erl_files=$(printf '"%s",' "${app_files[@]}"); erl_files="[${erl_files%,}]"
+
+results=()
+row() { results+=("| $1 | $2 | $3 | $4 |"); }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f×", a / b}'; }
+
+# 1. Reading and printing every OTP .app file: whole process against erl doing file:consult.
+ours=$(median_ms 7 "$build/bench/bench_term_io" 1 "${app_files[@]}")
+theirs=$(median_ms 7 erl -noshell -eval "[{ok,_} = file:consult(F) || F <- $erl_files], halt().")
+row "read + print ${#app_files[@]} OTP .app files, whole process" "$ours ms" "$theirs ms (erl file:consult)" "$(ratio "$theirs" "$ours") faster"
+
+# 2. The same inside warm processes: best of 50 passes each.
+ours_us=$("$build/bench/bench_term_io" 50 "${app_files[@]}")
+theirs_us=$(erl -noshell -eval "Fs = $erl_files, T = lists:min([element(1, timer:tc(fun() -> [{ok,_} = file:consult(F) || F <- Fs] end)) || _ <- lists:seq(1,50)]), io:format(\"~b\", [T]), halt().")
+row "the same, warm (best of 50 passes)" "$(awk -v u="$ours_us" 'BEGIN{printf "%.2f ms", u/1000}')" "$(awk -v u="$theirs_us" 'BEGIN{printf "%.2f ms", u/1000}') (erl, no printing)" "$(ratio "$theirs_us" "$ours_us") faster"
+
+{
+  echo "| benchmark | Relstudio | OTP | ratio |"
+  echo "|---|---|---|---|"
+  printf '%s\n' "${results[@]}"
+  echo
+  echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores, OTP $(erl -noshell -eval 'io:put_chars(erlang:system_info(otp_release)), halt().')."
+} | tee bench/results.md

@@ -1,0 +1,1 @@
+relstudio_add_test(tst_reader_oracle SOURCES tst_reader_oracle.cpp LABELS oracle)
