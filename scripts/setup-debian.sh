@@ -13,6 +13,8 @@ packages=(
   libquazip1-qt6-dev libspdlog-dev libfmt-dev libarchive-dev zlib1g-dev libdtl-dev libgraphviz-dev
   # headless GUI runs and screenshots
   xvfb xauth
+  # validators of the desktop integration files (tests)
+  desktop-file-utils appstream libxml2-utils shared-mime-info
   # Erlang/OTP: the oracle the tests compare against
   erlang-base erlang-dev erlang-tools erlang-src erlang-nox
   # the big-number type behind arbitrary-size Erlang integers

@@ -4,6 +4,9 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 
 #include <spdlog/spdlog.h>
 
@@ -16,11 +19,19 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(RELSTUDIO_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("relstudio"));
 
+    QTranslator qtTranslator; // Qt's own strings (buttons, --help), from qt6-translations-l10n
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator; // :/i18n/relstudio_LANG.qm, embedded by translations/
+    if (translator.load(QLocale(), QStringLiteral("relstudio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Release manager for Erlang/OTP and Elixir"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption verbose({QStringLiteral("v"), QStringLiteral("verbose")},
+    const QCommandLineOption verbose(QStringLiteral("verbose"),
                                      QApplication::translate("main", "Log debug messages."));
     parser.addOption(verbose);
     parser.addPositionalArgument(QStringLiteral("files"), QApplication::translate("main", "Files to open."),
