@@ -22,7 +22,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_view(new QPlain
     setWindowIcon(QIcon(QStringLiteral(":/icons/relstudio.svg")));
     m_view->setReadOnly(true);
     m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_view->setPlaceholderText(tr("Open a release file (.rel, .app, .script, sys.config …) with File ▸ Open."));
+    m_view->setPlaceholderText(
+        tr("Open a release file (.rel, .app, .script, sys.config …) with File ▸ Open."));
     setCentralWidget(m_view);
     createActions();
     statusBar()->showMessage(tr("Ready"));
@@ -56,7 +57,8 @@ bool MainWindow::openFile(const QString &path)
     const auto terms = term::consultFile(path);
     if (!terms) {
         spdlog::warn("{}", terms.error().toString().toStdString());
-        QMessageBox::warning(this, tr("Cannot open %1").arg(QFileInfo(path).fileName()), terms.error().toString());
+        QMessageBox::warning(this, tr("Cannot open %1").arg(QFileInfo(path).fileName()),
+                             terms.error().toString());
         return false;
     }
     QString text;

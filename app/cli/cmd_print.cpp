@@ -14,8 +14,9 @@ int runPrint(const QStringList &arguments)
         QStringLiteral("Reads FILE as file:consult/1 does and prints every term as io_lib:format(\"~tp\") "
                        "does (or \"~w\" with --compact), each followed by a full stop."));
     const QCommandLineOption compact(QStringLiteral("compact"), QStringLiteral("One line per term (~w)."));
-    const QCommandLineOption width(QStringLiteral("width"), QStringLiteral("Line length for ~tp (default 80)."),
-                                   QStringLiteral("N"), QStringLiteral("80"));
+    const QCommandLineOption width(QStringLiteral("width"),
+                                   QStringLiteral("Line length for ~tp (default 80)."), QStringLiteral("N"),
+                                   QStringLiteral("80"));
     parser.addOption(compact);
     parser.addOption(width);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A file of Erlang terms."));

@@ -11,7 +11,8 @@ namespace rs::cli {
 const std::vector<Command> &commands()
 {
     static const std::vector<Command> all = {
-        {QStringLiteral("print"), QStringLiteral("Print an Erlang term file as OTP writes it (~tp or ~w)"), runPrint},
+        {QStringLiteral("print"), QStringLiteral("Print an Erlang term file as OTP writes it (~tp or ~w)"),
+         runPrint},
     };
     return all;
 }
@@ -39,8 +40,8 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList 
     parser.addOption(help);
     parser.addOption(verbose);
     if (!parser.parse(arguments)) {
-        err() << parser.errorText() << QStringLiteral("\n") << QStringLiteral("Try '")
-              << arguments.value(0) << QStringLiteral(" --help'.\n");
+        err() << parser.errorText() << QStringLiteral("\n") << QStringLiteral("Try '") << arguments.value(0)
+              << QStringLiteral(" --help'.\n");
         err().flush();
         return UsageError;
     }
@@ -52,7 +53,8 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList 
     logging::setup({.verbose = parser.isSet(verbose), .toStderr = true, .logFile = {}});
     const qsizetype n = parser.positionalArguments().size();
     if (n < minPositional || (maxPositional >= 0 && n > maxPositional)) {
-        err() << (n < minPositional ? QStringLiteral("missing arguments") : QStringLiteral("too many arguments"))
+        err() << (n < minPositional ? QStringLiteral("missing arguments")
+                                    : QStringLiteral("too many arguments"))
               << QStringLiteral("\n") << parser.helpText();
         err().flush();
         return UsageError;

@@ -29,8 +29,8 @@ QTextStream &err();
 
 // Adds --help and --verbose, parses, and handles both. Returns an exit code when the command must
 // stop here (help shown: 0; bad usage: 2), nothing when it should go on.
-std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments,
-                                  int minPositional, int maxPositional);
+std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments, int minPositional,
+                                  int maxPositional);
 
 // Prints findings to stderr as "file:line:column: severity: message".
 void printFindings(const Findings &findings);

@@ -12,8 +12,9 @@ void printUsage(QTextStream &stream)
     stream << QStringLiteral("Usage: relstudio-cli COMMAND [OPTIONS] [ARGUMENTS]\n\nCommands:\n");
     for (const Command &c : commands())
         stream << QStringLiteral("  %1  %2\n").arg(c.name, -12).arg(c.summary);
-    stream << QStringLiteral("\n'relstudio-cli COMMAND --help' describes a command.\n"
-                             "Exit status: 0 success, 1 the input is wrong or an operation failed, 2 usage error.\n");
+    stream << QStringLiteral(
+        "\n'relstudio-cli COMMAND --help' describes a command.\n"
+        "Exit status: 0 success, 1 the input is wrong or an operation failed, 2 usage error.\n");
     stream.flush();
 }
 
@@ -34,7 +35,8 @@ int main(int argc, char *argv[])
         return first.isEmpty() ? UsageError : Success;
     }
     if (first == QLatin1String("--version")) {
-        out() << QStringLiteral("relstudio-cli ") << QCoreApplication::applicationVersion() << QStringLiteral("\n");
+        out() << QStringLiteral("relstudio-cli ") << QCoreApplication::applicationVersion()
+              << QStringLiteral("\n");
         return Success;
     }
     for (const Command &c : commands()) {

@@ -24,11 +24,13 @@ int main(int argc, char *argv[])
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator translator; // :/i18n/relstudio_LANG.qm, embedded by translations/
-    if (translator.load(QLocale(), QStringLiteral("relstudio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("relstudio"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Release manager for Erlang/OTP and Elixir"));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Release manager for Erlang/OTP and Elixir"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption verbose(QStringLiteral("verbose"),
@@ -38,8 +40,8 @@ int main(int argc, char *argv[])
                                  QStringLiteral("[FILE...]"));
     parser.process(app);
 
-    rs::logging::setup({.verbose = parser.isSet(verbose), .toStderr = false,
-                        .logFile = rs::logging::defaultLogFilePath()});
+    rs::logging::setup(
+        {.verbose = parser.isSet(verbose), .toStderr = false, .logFile = rs::logging::defaultLogFilePath()});
     spdlog::info("Relstudio {} starting", RELSTUDIO_VERSION);
 
     rs::ui::MainWindow window;

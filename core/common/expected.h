@@ -8,8 +8,7 @@
 namespace rs {
 
 // A value or the finding that explains why there is none (std::expected arrives with C++23).
-template<typename T>
-class Expected
+template <typename T> class Expected
 {
 public:
     Expected(T value) : m_data(std::in_place_index<0>, std::move(value)) {}

@@ -30,7 +30,8 @@ void setup(const Options &options)
                 options.logFile.toStdString(), MaxLogFileBytes, RotatedLogFiles));
         } catch (const spdlog::spdlog_ex &e) {
             // A read-only home must not stop the program; say so where the user can see it.
-            fprintf(stderr, "relstudio: cannot write the log file %s: %s\n", qPrintable(options.logFile), e.what());
+            fprintf(stderr, "relstudio: cannot write the log file %s: %s\n", qPrintable(options.logFile),
+                    e.what());
         }
     }
     auto log = std::make_shared<spdlog::logger>("relstudio", sinks.begin(), sinks.end());
@@ -41,7 +42,8 @@ void setup(const Options &options)
 
 QString defaultLogFilePath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/relstudio.log");
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
+           QStringLiteral("/relstudio.log");
 }
 
 void addSink(std::shared_ptr<spdlog::sinks::sink> sink)

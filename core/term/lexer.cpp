@@ -16,9 +16,9 @@ constexpr qsizetype MaxIntegerDigits = 10000;
 constexpr qsizetype MaxAtomLength = 255;
 
 constexpr std::array<std::u32string_view, 28> ReservedWords = {
-    U"after", U"and",  U"andalso", U"band",  U"begin", U"bnot",    U"bor",  U"bsl",   U"bsr",   U"bxor",
-    U"case",  U"catch", U"cond",   U"div",   U"end",   U"fun",     U"if",   U"let",   U"not",   U"of",
-    U"or",    U"orelse", U"receive", U"rem", U"try",   U"when",    U"xor",  U"maybe"};
+    U"after", U"and",    U"andalso", U"band", U"begin", U"bnot", U"bor", U"bsl",  U"bsr", U"bxor",
+    U"case",  U"catch",  U"cond",    U"div",  U"end",   U"fun",  U"if",  U"let",  U"not", U"of",
+    U"or",    U"orelse", U"receive", U"rem",  U"try",   U"when", U"xor", U"maybe"};
 
 bool isReservedWord(std::u32string_view word)
 {
@@ -29,10 +29,22 @@ bool isReservedWord(std::u32string_view word)
     return false;
 }
 
-bool isWhiteSpace(char32_t c) { return c <= U' ' || (c >= 0x80 && c <= 0xA0); }
-bool isDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
-bool isLowerStart(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7); }
-bool isUpperStart(char32_t c) { return (c >= U'A' && c <= U'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7); }
+bool isWhiteSpace(char32_t c)
+{
+    return c <= U' ' || (c >= 0x80 && c <= 0xA0);
+}
+bool isDigit(char32_t c)
+{
+    return c >= U'0' && c <= U'9';
+}
+bool isLowerStart(char32_t c)
+{
+    return (c >= U'a' && c <= U'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7);
+}
+bool isUpperStart(char32_t c)
+{
+    return (c >= U'A' && c <= U'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
+}
 bool isNameChar(char32_t c)
 {
     return isLowerStart(c) || isUpperStart(c) || isDigit(c) || c == U'_' || c == U'@';
@@ -120,8 +132,9 @@ Expected<std::u32string> decodeText(QByteArrayView bytes, const QString &fileNam
         valid = valid && cp >= min && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
         if (!valid) {
             return Finding::error(
-                QStringLiteral("invalid UTF-8 (byte 0x%1); the file is read as UTF-8 unless its first line says "
-                               "%% coding: latin-1")
+                QStringLiteral(
+                    "invalid UTF-8 (byte 0x%1); the file is read as UTF-8 unless its first line says "
+                    "%% coding: latin-1")
                     .arg(b0, 2, 16, QLatin1Char('0')),
                 {fileName, pos.line, pos.column});
         }
@@ -297,7 +310,8 @@ private:
         if (peek() == U'#') {
             const int base = digits.size() <= 2 ? std::stoi(digits) : 0;
             if (base < 2 || base > 36) {
-                return fail(QStringLiteral("illegal base %1 in a based integer (2..36)").arg(QString::fromStdString(digits)),
+                return fail(QStringLiteral("illegal base %1 in a based integer (2..36)")
+                                .arg(QString::fromStdString(digits)),
                             token.line, token.column);
             }
             next();
@@ -307,7 +321,8 @@ private:
             if (based.empty())
                 return fail(QStringLiteral("expected digits of base %1 after '#'").arg(base));
             token.kind = TokenKind::Integer;
-            token.value = Term::integerFromDigits(QByteArrayView(based.data(), qsizetype(based.size())), base, false);
+            token.value =
+                Term::integerFromDigits(QByteArrayView(based.data(), qsizetype(based.size())), base, false);
             return true;
         }
         if (peek() == U'.' && isDigit(peek(1))) {
@@ -327,14 +342,15 @@ private:
             double value = 0;
             const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
             if (ec != std::errc() || end != text.data() + text.size())
-                return fail(QStringLiteral("float out of range: %1").arg(QString::fromStdString(text)), token.line,
-                            token.column);
+                return fail(QStringLiteral("float out of range: %1").arg(QString::fromStdString(text)),
+                            token.line, token.column);
             token.kind = TokenKind::Float;
             token.value = Term::floating(value);
             return true;
         }
         token.kind = TokenKind::Integer;
-        token.value = Term::integerFromDigits(QByteArrayView(digits.data(), qsizetype(digits.size())), 10, false);
+        token.value =
+            Term::integerFromDigits(QByteArrayView(digits.data(), qsizetype(digits.size())), 10, false);
         return true;
     }
 
@@ -374,7 +390,8 @@ private:
                 out += char32_t(digitValue(next()));
                 return true;
             }
-            return fail(QStringLiteral("illegal \\x escape: expected two hex digits or \\x{...}"), line, column);
+            return fail(QStringLiteral("illegal \\x escape: expected two hex digits or \\x{...}"), line,
+                        column);
         }
         if (c == U'^') {
             if (atEnd())
@@ -383,16 +400,36 @@ private:
             return true;
         }
         switch (c) {
-        case U'n': out = U'\n'; break;
-        case U'r': out = U'\r'; break;
-        case U't': out = U'\t'; break;
-        case U'v': out = U'\v'; break;
-        case U'b': out = U'\b'; break;
-        case U'f': out = U'\f'; break;
-        case U'e': out = 27; break;
-        case U's': out = U' '; break;
-        case U'd': out = 127; break;
-        default: out = c; break;
+        case U'n':
+            out = U'\n';
+            break;
+        case U'r':
+            out = U'\r';
+            break;
+        case U't':
+            out = U'\t';
+            break;
+        case U'v':
+            out = U'\v';
+            break;
+        case U'b':
+            out = U'\b';
+            break;
+        case U'f':
+            out = U'\f';
+            break;
+        case U'e':
+            out = 27;
+            break;
+        case U's':
+            out = U' ';
+            break;
+        case U'd':
+            out = 127;
+            break;
+        default:
+            out = c;
+            break;
         }
         return true;
     }
@@ -416,7 +453,9 @@ private:
         }
         if (quote == U'\'') {
             if (qsizetype(text.size()) > MaxAtomLength) {
-                return fail(QStringLiteral("atom too long: %1 characters (at most %2)").arg(text.size()).arg(MaxAtomLength),
+                return fail(QStringLiteral("atom too long: %1 characters (at most %2)")
+                                .arg(text.size())
+                                .arg(MaxAtomLength),
                             token.line, token.column);
             }
             token.kind = TokenKind::Atom;
@@ -475,7 +514,8 @@ QString describeToken(const Token &token)
     case TokenKind::Char:
         return QStringLiteral("a character");
     case TokenKind::String:
-        return QStringLiteral("string \"%1\"").arg(text.size() > 20 ? text.left(20) + QStringLiteral("…") : text);
+        return QStringLiteral("string \"%1\"")
+            .arg(text.size() > 20 ? text.left(20) + QStringLiteral("…") : text);
     case TokenKind::Punct:
         return QStringLiteral("'%1'").arg(text);
     case TokenKind::Dot:

@@ -117,7 +117,10 @@ struct SegmentType
 class Parser
 {
 public:
-    Parser(std::vector<Token> tokens, QString fileName) : m_tokens(std::move(tokens)), m_file(std::move(fileName)) {}
+    Parser(std::vector<Token> tokens, QString fileName)
+        : m_tokens(std::move(tokens)), m_file(std::move(fileName))
+    {
+    }
 
     Expected<std::vector<Term>> consult()
     {
@@ -147,13 +150,19 @@ public:
 
 private:
     const Token &current() const { return m_tokens[m_index]; }
-    const Token &peekToken(size_t ahead) const { return m_tokens[std::min(m_index + ahead, m_tokens.size() - 1)]; }
+    const Token &peekToken(size_t ahead) const
+    {
+        return m_tokens[std::min(m_index + ahead, m_tokens.size() - 1)];
+    }
     void advance()
     {
         if (m_index + 1 < m_tokens.size())
             ++m_index;
     }
-    bool isPunct(const Token &t, std::u32string_view p) const { return t.kind == TokenKind::Punct && t.text == p; }
+    bool isPunct(const Token &t, std::u32string_view p) const
+    {
+        return t.kind == TokenKind::Punct && t.text == p;
+    }
     bool atPunct(std::u32string_view p) const { return isPunct(current(), p); }
 
     bool failAt(const Token &t, const QString &message)
@@ -173,7 +182,8 @@ private:
             return true;
         }
         if (current().kind == TokenKind::End)
-            return failAt(current(), QStringLiteral("expected '.' at the end of the term, found end of file"));
+            return failAt(current(),
+                          QStringLiteral("expected '.' at the end of the term, found end of file"));
         return expected(QStringLiteral("'.' at the end of the term"));
     }
 
@@ -189,8 +199,9 @@ private:
     bool parseTerm(Term &out, int depth)
     {
         if (depth >= MaxNestingDepth) {
-            return failAt(current(),
-                          QStringLiteral("terms nested deeper than %1 levels are not supported").arg(MaxNestingDepth));
+            return failAt(
+                current(),
+                QStringLiteral("terms nested deeper than %1 levels are not supported").arg(MaxNestingDepth));
         }
         const Token &t = current();
         switch (t.kind) {
@@ -208,13 +219,16 @@ private:
             return parseStrings(out);
         case TokenKind::Keyword:
             if (t.text == U"fun")
-                return failAt(t, QStringLiteral("funs cannot be read as data; a release file holds only plain terms"));
-            return failAt(t, QStringLiteral("'%1' is a reserved word; write it in quotes ('%1') to use it as an atom")
-                                 .arg(fromU32(t.text)));
+                return failAt(
+                    t, QStringLiteral("funs cannot be read as data; a release file holds only plain terms"));
+            return failAt(
+                t, QStringLiteral("'%1' is a reserved word; write it in quotes ('%1') to use it as an atom")
+                       .arg(fromU32(t.text)));
         case TokenKind::Variable:
-            return failAt(t, QStringLiteral("variable %1 where a term was expected (atoms start with a lowercase "
-                                            "letter or are quoted: '%1')")
-                                 .arg(fromU32(t.text)));
+            return failAt(
+                t, QStringLiteral("variable %1 where a term was expected (atoms start with a lowercase "
+                                  "letter or are quoted: '%1')")
+                       .arg(fromU32(t.text)));
         case TokenKind::Dot:
         case TokenKind::End:
             return expected(QStringLiteral("a term"));
@@ -322,7 +336,8 @@ private:
         const Token &hash = current();
         advance();
         if (!atPunct(U"{"))
-            return failAt(hash, QStringLiteral("records cannot be read as data; a map is written #{Key => Value}"));
+            return failAt(hash,
+                          QStringLiteral("records cannot be read as data; a map is written #{Key => Value}"));
         advance();
         std::vector<std::pair<Term, Term>> entries;
         if (!atPunct(U"}")) {
@@ -331,8 +346,9 @@ private:
                 if (!parseTerm(key, depth + 1))
                     return false;
                 if (atPunct(U":="))
-                    return failAt(current(), QStringLiteral("':=' updates an existing map key; write '=>' in a map "
-                                                            "literal"));
+                    return failAt(current(),
+                                  QStringLiteral("':=' updates an existing map key; write '=>' in a map "
+                                                 "literal"));
                 if (!expectPunct(U"=>", QStringLiteral("'=>' after the map key")))
                     return false;
                 if (!parseTerm(value, depth + 1))
@@ -366,9 +382,10 @@ private:
         if (!expectPunct(U">>", QStringLiteral("',' or '>>'")))
             return false;
         if (!bits.wholeBytes()) {
-            return failAt(open, QStringLiteral("bitstrings are not supported: the binary has %1 bits, not a whole "
-                                               "number of bytes")
-                                    .arg(bits.bitCount()));
+            return failAt(open,
+                          QStringLiteral("bitstrings are not supported: the binary has %1 bits, not a whole "
+                                         "number of bytes")
+                              .arg(bits.bitCount()));
         }
         out = Term::binary(bits.bytes()).withPosition(open.line, open.column);
         return true;
@@ -441,8 +458,8 @@ private:
         qint64 size = -1;
         if (atPunct(U":")) {
             advance();
-            if (current().kind != TokenKind::Integer || !current().value.fitsInt64() || current().value.isNegative() ||
-                current().value.toInt64() > 1 << 20)
+            if (current().kind != TokenKind::Integer || !current().value.fitsInt64() ||
+                current().value.isNegative() || current().value.toInt64() > 1 << 20)
                 return expected(QStringLiteral("a segment size"));
             size = current().value.toInt64();
             advance();
@@ -464,7 +481,8 @@ private:
         return appendValue(bits, value, size, unit, type, start);
     }
 
-    bool appendValue(BitWriter &bits, const Term &value, qint64 size, qint64 unit, SegmentType type, const Token &at)
+    bool appendValue(BitWriter &bits, const Term &value, qint64 size, qint64 unit, SegmentType type,
+                     const Token &at)
     {
         if (value.isFloat() && !type.kindGiven)
             type.kind = SegmentType::Float;
@@ -485,7 +503,8 @@ private:
         case SegmentType::Float: {
             const qint64 bitCount = (size < 0 ? 64 : size) * unit;
             if (!value.isNumber() || (bitCount != 64 && bitCount != 32))
-                return failAt(at, QStringLiteral("a float segment needs a number and a size of 32 or 64 bits"));
+                return failAt(at,
+                              QStringLiteral("a float segment needs a number and a size of 32 or 64 bits"));
             const double d = value.isFloat() ? value.toDouble() : value.toDecimal().toDouble();
             QByteArray be;
             if (bitCount == 64) {

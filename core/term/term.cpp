@@ -105,7 +105,10 @@ int typeRank(const Term &t)
     return 7;
 }
 
-int sign(int v) { return (v > 0) - (v < 0); }
+int sign(int v)
+{
+    return (v > 0) - (v < 0);
+}
 
 int compareIntegers(const Term &a, const Term &b)
 {
@@ -117,14 +120,22 @@ int compareIntegers(const Term &a, const Term &b)
     return sign(mpz_cmp(x.value, y.value));
 }
 
+// How numbers of different types order: by value (standard term order), or every integer before
+// every float (OTP's map key order, used to lay out map pairs).
+enum class Order { Standard, MapKey };
+
+int compareTerms(const Term &a, const Term &b, Order order);
+
 // Numbers compare by value; an integer and a float of equal value order integer first, so that
 // the order is total and agrees with exact equality.
-int compareNumbers(const Term &a, const Term &b)
+int compareNumbers(const Term &a, const Term &b, Order order)
 {
     if (a.isInteger() && b.isInteger())
         return compareIntegers(a, b);
     if (a.isFloat() && b.isFloat())
         return a.toDouble() < b.toDouble() ? -1 : (a.toDouble() > b.toDouble() ? 1 : 0);
+    if (order == Order::MapKey)
+        return a.isInteger() ? -1 : 1;
     const Term &i = a.isInteger() ? a : b;
     const double f = a.isFloat() ? a.toDouble() : b.toDouble();
     Mpz x, y;
@@ -139,24 +150,24 @@ int compareNumbers(const Term &a, const Term &b)
     return a.isInteger() ? c : -c;
 }
 
-int compareSequences(const std::vector<Term> &a, const std::vector<Term> &b)
+int compareSequences(const std::vector<Term> &a, const std::vector<Term> &b, Order order)
 {
     const size_t n = std::min(a.size(), b.size());
     for (size_t i = 0; i < n; ++i) {
-        if (const int c = Term::compare(a[i], b[i]))
+        if (const int c = compareTerms(a[i], b[i], order))
             return c;
     }
     return a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0);
 }
 
 // Lists compare element by element as cons cells: [a|T] against [b|U].
-int compareLists(const Term &a, const Term &b)
+int compareLists(const Term &a, const Term &b, Order order)
 {
     const auto &ea = a.elements();
     const auto &eb = b.elements();
     const size_t n = std::min(ea.size(), eb.size());
     for (size_t i = 0; i < n; ++i) {
-        if (const int c = Term::compare(ea[i], eb[i]))
+        if (const int c = compareTerms(ea[i], eb[i], order))
             return c;
     }
     auto rest = [](const Term &t, size_t from) {
@@ -165,22 +176,52 @@ int compareLists(const Term &a, const Term &b)
             return t.tail();
         return Term::list(std::vector<Term>(e.begin() + qsizetype(from), e.end()), t.tail());
     };
-    return Term::compare(rest(a, n), rest(b, n));
+    return compareTerms(rest(a, n), rest(b, n), order);
 }
 
-int compareMaps(const Term &a, const Term &b)
+int compareMaps(const Term &a, const Term &b, Order order)
 {
     const auto &ea = a.mapEntries();
     const auto &eb = b.mapEntries();
     if (ea.size() != eb.size())
         return ea.size() < eb.size() ? -1 : 1;
     for (size_t i = 0; i < ea.size(); ++i) {
-        if (const int c = Term::compare(ea[i].first, eb[i].first))
+        if (const int c = compareTerms(ea[i].first, eb[i].first, order))
             return c;
     }
     for (size_t i = 0; i < ea.size(); ++i) {
-        if (const int c = Term::compare(ea[i].second, eb[i].second))
+        if (const int c = compareTerms(ea[i].second, eb[i].second, order))
             return c;
+    }
+    return 0;
+}
+
+int compareTerms(const Term &a, const Term &b, Order order)
+{
+    const int ra = typeRank(a);
+    const int rb = typeRank(b);
+    if (ra != rb)
+        return ra < rb ? -1 : 1;
+    switch (a.type()) {
+    case Type::Integer:
+    case Type::Float:
+        return compareNumbers(a, b, order);
+    case Type::Atom: {
+        // Atoms order by their UTF-8 bytes, as the VM compares them.
+        const QByteArray x = a.atomName().toUtf8();
+        const QByteArray y = b.atomName().toUtf8();
+        return sign(x.compare(y));
+    }
+    case Type::Tuple:
+        if (a.size() != b.size())
+            return a.size() < b.size() ? -1 : 1;
+        return compareSequences(a.elements(), b.elements(), order);
+    case Type::Map:
+        return compareMaps(a, b, order);
+    case Type::List:
+        return a.isNil() ? 0 : compareLists(a, b, order);
+    case Type::Binary:
+        return sign(a.bytes().compare(b.bytes()));
     }
     return 0;
 }
@@ -290,7 +331,7 @@ Term Term::map(std::vector<std::pair<Term, Term>> entries)
 {
     // Stable sort, then keep the last of equal keys.
     std::stable_sort(entries.begin(), entries.end(),
-                     [](const auto &a, const auto &b) { return compare(a.first, b.first) < 0; });
+                     [](const auto &a, const auto &b) { return compareMapKeys(a.first, b.first) < 0; });
     std::vector<std::pair<Term, Term>> unique;
     unique.reserve(entries.size());
     for (auto &e : entries) {
@@ -437,7 +478,7 @@ bool operator==(const Term &a, const Term &b)
     case Type::Binary:
         return a.bytes() == b.bytes();
     case Type::Map:
-        return Term::compare(a, b) == 0;
+        return a.mapEntries() == b.mapEntries();
     case Type::List:
     case Type::Tuple:
         if (a.m_payload == b.m_payload)
@@ -449,32 +490,12 @@ bool operator==(const Term &a, const Term &b)
 
 int Term::compare(const Term &a, const Term &b)
 {
-    const int ra = typeRank(a);
-    const int rb = typeRank(b);
-    if (ra != rb)
-        return ra < rb ? -1 : 1;
-    switch (a.type()) {
-    case Type::Integer:
-    case Type::Float:
-        return compareNumbers(a, b);
-    case Type::Atom: {
-        // Atoms order by their UTF-8 bytes, as the VM compares them.
-        const QByteArray x = a.atomName().toUtf8();
-        const QByteArray y = b.atomName().toUtf8();
-        return sign(x.compare(y));
-    }
-    case Type::Tuple:
-        if (a.size() != b.size())
-            return a.size() < b.size() ? -1 : 1;
-        return compareSequences(a.elements(), b.elements());
-    case Type::Map:
-        return compareMaps(a, b);
-    case Type::List:
-        return a.isNil() ? 0 : compareLists(a, b);
-    case Type::Binary:
-        return sign(a.bytes().compare(b.bytes()));
-    }
-    return 0;
+    return compareTerms(a, b, Order::Standard);
+}
+
+int Term::compareMapKeys(const Term &a, const Term &b)
+{
+    return compareTerms(a, b, Order::MapKey);
 }
 
 QString typeName(Type type)

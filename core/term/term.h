@@ -36,10 +36,11 @@ public:
     static Term nil() { return Term(); }
     static Term list(std::vector<Term> elements);
     static Term list(std::vector<Term> elements, Term tail); // [E1, ..., En | Tail]
-    static Term string(QStringView text);           // a list of code points
-    static Term codePoints(std::u32string_view text); // the same from UTF-32
+    static Term string(QStringView text);                    // a list of code points
+    static Term codePoints(std::u32string_view text);        // the same from UTF-32
     static Term tuple(std::vector<Term> elements);
-    // Keys are sorted in term order; a repeated key keeps its last value (as #{k => 1, k => 2}).
+    // Keys are sorted in OTP's map key order (see compareMapKeys); a repeated key keeps its last
+    // value (as #{k => 1, k => 2}).
     static Term map(std::vector<std::pair<Term, Term>> entries);
     static Term binary(QByteArray bytes);
 
@@ -72,7 +73,7 @@ public:
     qsizetype size() const { return qsizetype(elements().size()); }
     const Term &at(qsizetype index) const { return elements()[size_t(index)]; }
     const Term &tail() const; // [] for proper lists
-    // Maps
+    // Maps: pairs in OTP's map key order
     const std::vector<std::pair<Term, Term>> &mapEntries() const;
     // Binaries
     QByteArray bytes() const;
@@ -90,6 +91,10 @@ public:
     // Erlang's standard term order: number < atom < tuple < map < [] < list < binary.
     static int compare(const Term &a, const Term &b);
     friend bool operator<(const Term &a, const Term &b) { return compare(a, b) < 0; }
+    // The order OTP lays out map pairs in (term_to_binary, io_lib): term order, except that every
+    // integer comes before every float, at any depth. Maps of more than 32 keys are hash-ordered
+    // inside OTP, so their pairs may come in another order there.
+    static int compareMapKeys(const Term &a, const Term &b);
 
     struct Payload;
 

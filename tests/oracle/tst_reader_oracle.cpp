@@ -24,8 +24,10 @@ private slots:
 
         QFile index(out.filePath(QStringLiteral("index.txt")));
         QVERIFY(index.open(QIODevice::ReadOnly));
-        const QStringList lines = QString::fromUtf8(index.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QVERIFY2(lines.size() >= 60, "the installed OTP should have dozens of .app, .appup, .rel and .script files");
+        const QStringList lines =
+            QString::fromUtf8(index.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(lines.size() >= 60,
+                 "the installed OTP should have dozens of .app, .appup, .rel and .script files");
 
         int compared = 0;
         QStringList mismatches;

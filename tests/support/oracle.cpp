@@ -10,7 +10,9 @@ namespace rs::test {
 
 QString ErlRun::describe() const
 {
-    return QStringLiteral("erl exited with %1: %2").arg(exitCode).arg(QString::fromUtf8(err + out).left(4000));
+    return QStringLiteral("erl exited with %1: %2")
+        .arg(exitCode)
+        .arg(QString::fromUtf8(err + out).left(4000));
 }
 
 ErlRun runErl(const QStringList &args, int timeoutMs)
@@ -76,8 +78,9 @@ ErlRun runErlModule(const QString &module, const QStringList &args)
         run.err = error.toUtf8();
         return run;
     }
-    return runErl(QStringList{QStringLiteral("-pa"), dir, QStringLiteral("-run"), module, QStringLiteral("main")} +
-                  args);
+    return runErl(
+        QStringList{QStringLiteral("-pa"), dir, QStringLiteral("-run"), module, QStringLiteral("main")} +
+        args);
 }
 
 QString otpRoot()

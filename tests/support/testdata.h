@@ -14,8 +14,7 @@ inline QString sourcePath(const QString &relative)
 }
 
 // The error of an Expected as text for QVERIFY2 messages (empty when there is a value).
-template<typename T>
-QByteArray errorOf(const rs::Expected<T> &result)
+template <typename T> QByteArray errorOf(const rs::Expected<T> &result)
 {
     return result.hasValue() ? QByteArray() : result.error().toString().toUtf8();
 }

@@ -9,11 +9,26 @@ using rs::term::Term;
 
 namespace {
 
-Term atom(const char *name) { return Term::atom(QString::fromUtf8(name)); }
-Term str(const char16_t *text) { return Term::string(QStringView(text)); }
-Term tuple(std::vector<Term> e) { return Term::tuple(std::move(e)); }
-Term list(std::vector<Term> e) { return Term::list(std::move(e)); }
-Term integer(qint64 v) { return Term::integer(v); }
+Term atom(const char *name)
+{
+    return Term::atom(QString::fromUtf8(name));
+}
+Term str(const char16_t *text)
+{
+    return Term::string(QStringView(text));
+}
+Term tuple(std::vector<Term> e)
+{
+    return Term::tuple(std::move(e));
+}
+Term list(std::vector<Term> e)
+{
+    return Term::list(std::move(e));
+}
+Term integer(qint64 v)
+{
+    return Term::integer(v);
+}
 
 Term readOne(const QByteArray &text)
 {
@@ -66,8 +81,10 @@ private slots:
         QTest::newRow("binary digits") << QByteArray("2#1010") << integer(10);
         QTest::newRow("base 36") << QByteArray("36#Zz") << integer(35 * 36 + 35);
         QTest::newRow("negative hex") << QByteArray("-16#10") << integer(-16);
-        QTest::newRow("int64 max") << QByteArray("9223372036854775807") << integer(std::numeric_limits<qint64>::max());
-        QTest::newRow("int64 min") << QByteArray("-9223372036854775808") << integer(std::numeric_limits<qint64>::min());
+        QTest::newRow("int64 max") << QByteArray("9223372036854775807")
+                                   << integer(std::numeric_limits<qint64>::max());
+        QTest::newRow("int64 min") << QByteArray("-9223372036854775808")
+                                   << integer(std::numeric_limits<qint64>::min());
         QTest::newRow("bignum") << QByteArray("18446744073709551616")
                                 << Term::bigInteger(false, QByteArray("\0\0\0\0\0\0\0\0\1", 9));
         QTest::newRow("negative bignum") << QByteArray("-18446744073709551616")
@@ -83,11 +100,13 @@ private slots:
         QTest::newRow("string") << QByteArray("\"abc\"") << str(u"abc");
         QTest::newRow("empty string is nil") << QByteArray("\"\"") << Term::nil();
         QTest::newRow("concatenated strings") << QByteArray("\"ab\" \"cd\"\n\"e\"") << str(u"abcde");
-        QTest::newRow("unicode string") << QByteArray("\"gr\xc3\xbc\xc3\x9f \xe2\x82\xac\"") << str(u"grüß €");
+        QTest::newRow("unicode string")
+            << QByteArray("\"gr\xc3\xbc\xc3\x9f \xe2\x82\xac\"") << str(u"grüß €");
         QTest::newRow("escapes") << QByteArray("\"\\n\\r\\t\\v\\b\\f\\e\\s\\d\\\\\\\"\\'\"")
                                  << str(u"\n\r\t\v\b\f\x1b \x7f\\\"'");
-        QTest::newRow("octal escapes") << QByteArray("\"\\101\\0\\7\\1234\"")
-                                       << list({integer('A'), integer(0), integer(7), integer(0123), integer('4')});
+        QTest::newRow("octal escapes")
+            << QByteArray("\"\\101\\0\\7\\1234\"")
+            << list({integer('A'), integer(0), integer(7), integer(0123), integer('4')});
         QTest::newRow("hex escapes") << QByteArray("\"\\x41\\x{20AC}\\x{1F600}\"")
                                      << list({integer('A'), integer(0x20AC), integer(0x1F600)});
         QTest::newRow("control escape") << QByteArray("\"\\^a\\^Z\"") << list({integer(1), integer(26)});
@@ -100,24 +119,32 @@ private slots:
         QTest::newRow("improper list") << QByteArray("[a | b]") << Term::list({atom("a")}, atom("b"));
         QTest::newRow("cons into proper list") << QByteArray("[a | [b]]") << list({atom("a"), atom("b")});
         QTest::newRow("binary string") << QByteArray("<<\"abc\">>") << Term::binary("abc");
-        QTest::newRow("binary bytes") << QByteArray("<<1, 2, 255>>") << Term::binary(QByteArray("\x01\x02\xff"));
-        QTest::newRow("binary truncates") << QByteArray("<<256, -1>>") << Term::binary(QByteArray("\x00\xff", 2));
+        QTest::newRow("binary bytes")
+            << QByteArray("<<1, 2, 255>>") << Term::binary(QByteArray("\x01\x02\xff"));
+        QTest::newRow("binary truncates")
+            << QByteArray("<<256, -1>>") << Term::binary(QByteArray("\x00\xff", 2));
         QTest::newRow("empty binary") << QByteArray("<<>>") << Term::binary(QByteArray());
-        QTest::newRow("binary utf8") << QByteArray("<<\"\xe2\x82\xac\"/utf8>>") << Term::binary("\xe2\x82\xac");
+        QTest::newRow("binary utf8") << QByteArray("<<\"\xe2\x82\xac\"/utf8>>")
+                                     << Term::binary("\xe2\x82\xac");
         QTest::newRow("binary latin-1 truncation") << QByteArray("<<\"\xc3\xa9\">>") << Term::binary("\xe9");
-        QTest::newRow("binary sized") << QByteArray("<<1:16, 2:8/little>>") << Term::binary(QByteArray("\0\1\2", 3));
-        QTest::newRow("binary little 16") << QByteArray("<<258:16/little>>") << Term::binary(QByteArray("\2\1", 2));
+        QTest::newRow("binary sized")
+            << QByteArray("<<1:16, 2:8/little>>") << Term::binary(QByteArray("\0\1\2", 3));
+        QTest::newRow("binary little 16")
+            << QByteArray("<<258:16/little>>") << Term::binary(QByteArray("\2\1", 2));
         QTest::newRow("binary nibbles") << QByteArray("<<1:4, 15:4>>") << Term::binary(QByteArray("\x1f"));
-        QTest::newRow("binary float") << QByteArray("<<1.0/float>>")
-                                      << Term::binary(QByteArray("\x3f\xf0\0\0\0\0\0\0", 8));
+        QTest::newRow("binary float")
+            << QByteArray("<<1.0/float>>") << Term::binary(QByteArray("\x3f\xf0\0\0\0\0\0\0", 8));
         QTest::newRow("binary utf16") << QByteArray("<<\"A\"/utf16>>") << Term::binary(QByteArray("\0A", 2));
         QTest::newRow("map") << QByteArray("#{b => 2, a => 1}")
                              << Term::map({{atom("a"), integer(1)}, {atom("b"), integer(2)}});
-        QTest::newRow("map last key wins") << QByteArray("#{a => 1, a => 2}") << Term::map({{atom("a"), integer(2)}});
+        QTest::newRow("map last key wins")
+            << QByteArray("#{a => 1, a => 2}") << Term::map({{atom("a"), integer(2)}});
         QTest::newRow("empty map") << QByteArray("#{}") << Term::map({});
-        QTest::newRow("comments") << QByteArray("%% a comment\n{a, % inline\n b} % after") << tuple({atom("a"), atom("b")});
+        QTest::newRow("comments") << QByteArray("%% a comment\n{a, % inline\n b} % after")
+                                  << tuple({atom("a"), atom("b")});
         QTest::newRow("app file shape")
-            << QByteArray("{application, demo,\n [{vsn, \"1.0\"},\n  {modules, [demo_app, demo_sup]},\n  {env, []}]}.")
+            << QByteArray("{application, demo,\n [{vsn, \"1.0\"},\n  {modules, [demo_app, demo_sup]},\n  "
+                          "{env, []}]}.")
             << tuple({atom("application"), atom("demo"),
                       list({tuple({atom("vsn"), str(u"1.0")}),
                             tuple({atom("modules"), list({atom("demo_app"), atom("demo_sup")})}),
@@ -149,8 +176,9 @@ private slots:
 
     void keepsPositions()
     {
-        const auto terms = rs::term::consultText("%% header\n{release,\n  {\"demo\", \"1.0\"},\n  [{kernel, \"8.5\"}]}.",
-                                                 QStringLiteral("demo.rel"));
+        const auto terms =
+            rs::term::consultText("%% header\n{release,\n  {\"demo\", \"1.0\"},\n  [{kernel, \"8.5\"}]}.",
+                                  QStringLiteral("demo.rel"));
         QVERIFY(terms.hasValue());
         const Term &rel = terms->front();
         QCOMPARE(rel.line(), 2);
@@ -174,7 +202,8 @@ private slots:
 
     void latin1CodingComment()
     {
-        const auto terms = rs::term::consultText("%% -*- coding: latin-1 -*-\n\"\xe9t\xe9\".", QStringLiteral("f"));
+        const auto terms =
+            rs::term::consultText("%% -*- coding: latin-1 -*-\n\"\xe9t\xe9\".", QStringLiteral("f"));
         QVERIFY2(terms.hasValue(), rs::test::errorOf(terms).constData());
         QVERIFY(terms->front() == str(u"été"));
     }
@@ -202,26 +231,34 @@ private slots:
             "f.config:1:34: expected ',', '|' or ']', found end of file");
         row("unterminated string", "{a, \"abc}.\n", "f.config:1:5: unterminated string: no closing '\"'");
         row("unterminated atom", "'abc", "f.config:1:1: unterminated quoted atom: no closing \"'\"");
-        row("variable", "{ok, Value}.", "f.config:1:6: variable Value where a term was expected (atoms start "
-                                        "with a lowercase letter or are quoted: 'Value')");
-        row("reserved word", "{ok, end}.", "f.config:1:6: 'end' is a reserved word; write it in quotes ('end') "
-                                           "to use it as an atom");
-        row("fun", "fun lists:sort/1.", "f.config:1:1: funs cannot be read as data; a release file holds only plain "
-                                        "terms");
+        row("variable", "{ok, Value}.",
+            "f.config:1:6: variable Value where a term was expected (atoms start "
+            "with a lowercase letter or are quoted: 'Value')");
+        row("reserved word", "{ok, end}.",
+            "f.config:1:6: 'end' is a reserved word; write it in quotes ('end') "
+            "to use it as an atom");
+        row("fun", "fun lists:sort/1.",
+            "f.config:1:1: funs cannot be read as data; a release file holds only plain "
+            "terms");
         row("pid", "<0.1.0>.", "f.config:1:1: pids, ports and references cannot be read as data");
-        row("record", "#rec{a = 1}.", "f.config:1:1: records cannot be read as data; a map is written "
-                                      "#{Key => Value}");
-        row("map update", "#{a := 1}.", "f.config:1:5: ':=' updates an existing map key; write '=>' in a map "
-                                        "literal");
+        row("record", "#rec{a = 1}.",
+            "f.config:1:1: records cannot be read as data; a map is written "
+            "#{Key => Value}");
+        row("map update", "#{a := 1}.",
+            "f.config:1:5: ':=' updates an existing map key; write '=>' in a map "
+            "literal");
         row("illegal character", "{a, \xe2\x82\xac}.", "f.config:1:5: illegal character '€' (U+20ac)");
-        row("invalid utf8", "{a,\n \"\xff\"}.", "f.config:2:3: invalid UTF-8 (byte 0xff); the file is read as "
-                                               "UTF-8 unless its first line says %% coding: latin-1");
+        row("invalid utf8", "{a,\n \"\xff\"}.",
+            "f.config:2:3: invalid UTF-8 (byte 0xff); the file is read as "
+            "UTF-8 unless its first line says %% coding: latin-1");
         row("bad base", "37#1.", "f.config:1:1: illegal base 37 in a based integer (2..36)");
         row("float overflow", "1.0e999.", "f.config:1:1: float out of range: 1.0e999");
-        row("bitstring", "<<1:3>>.", "f.config:1:1: bitstrings are not supported: the binary has 3 bits, not a "
-                                     "whole number of bytes");
+        row("bitstring", "<<1:3>>.",
+            "f.config:1:1: bitstrings are not supported: the binary has 3 bits, not a "
+            "whole number of bytes");
         row("lonely minus", "-a.", "f.config:1:1: '-' must be followed by a number");
-        row("bad hex escape", "\"\\xZZ\".", "f.config:1:2: illegal \\x escape: expected two hex digits or \\x{...}");
+        row("bad hex escape", "\"\\xZZ\".",
+            "f.config:1:2: illegal \\x escape: expected two hex digits or \\x{...}");
         row("empty input", "", "f.config:1:1: expected a term, found end of file");
     }
 
@@ -281,8 +318,9 @@ private slots:
     void nestingWithinLimitIsRead()
     {
         const int depth = rs::term::MaxNestingDepth - 1;
-        const auto r = rs::term::parseTerm(QByteArray(QByteArray("[").repeated(depth) + QByteArray("]").repeated(depth)),
-                                           QStringLiteral("f"));
+        const auto r =
+            rs::term::parseTerm(QByteArray(QByteArray("[").repeated(depth) + QByteArray("]").repeated(depth)),
+                                QStringLiteral("f"));
         QVERIFY2(r.hasValue(), rs::test::errorOf(r).constData());
     }
 
@@ -290,7 +328,8 @@ private slots:
     {
         const auto r = rs::term::consultFile(QStringLiteral("/nonexistent/dir/demo.rel"));
         QVERIFY(!r.hasValue());
-        QCOMPARE(r.error().toString(), QStringLiteral("/nonexistent/dir/demo.rel: cannot read the file: no such file"));
+        QCOMPARE(r.error().toString(),
+                 QStringLiteral("/nonexistent/dir/demo.rel: cannot read the file: no such file"));
     }
 
     void readsFileFromDisk()

@@ -100,13 +100,15 @@ private slots:
         QTest::newRow("map < nil") << Term::map({{a, a}}) << Term::nil();
         QTest::newRow("nil < list") << Term::nil() << Term::list({a});
         QTest::newRow("list < binary") << Term::list({a}) << Term::binary("x");
-        QTest::newRow("atoms by bytes") << Term::atom(QStringLiteral("ELDAPv3")) << Term::atom(QStringLiteral("eldap"));
+        QTest::newRow("atoms by bytes")
+            << Term::atom(QStringLiteral("ELDAPv3")) << Term::atom(QStringLiteral("eldap"));
         QTest::newRow("shorter tuple first") << Term::tuple({Term::integer(9)}) << Term::tuple({a, a});
-        QTest::newRow("lists element-wise") << Term::list({a, a}) << Term::list({Term::atom(QStringLiteral("b"))});
+        QTest::newRow("lists element-wise")
+            << Term::list({a, a}) << Term::list({Term::atom(QStringLiteral("b"))});
         QTest::newRow("bignums") << Term::integerFromDigits("99999999999999999999", 10, true)
                                  << Term::integerFromDigits("99999999999999999999", 10, false);
-        QTest::newRow("negative bignum below int") << Term::integerFromDigits("99999999999999999999", 10, true)
-                                                   << Term::integer(-5);
+        QTest::newRow("negative bignum below int")
+            << Term::integerFromDigits("99999999999999999999", 10, true) << Term::integer(-5);
     }
 
     void termOrder()
