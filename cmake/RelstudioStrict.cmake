@@ -12,7 +12,7 @@ target_compile_definitions(relstudio_strict INTERFACE
     QT_DISABLE_DEPRECATED_BEFORE=0x060400)
 target_compile_options(relstudio_strict INTERFACE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
-    -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough -Wformat=2)
+    -Woverloaded-virtual -Wimplicit-fallthrough -Wformat=2)
 if(RELSTUDIO_WERROR)
     target_compile_options(relstudio_strict INTERFACE -Werror)
 endif()

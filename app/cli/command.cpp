@@ -11,6 +11,11 @@ namespace rs::cli {
 const std::vector<Command> &commands()
 {
     static const std::vector<Command> all = {
+        {QStringLiteral("script"),
+         QStringLiteral("Generate NAME.script and NAME.boot as systools:make_script does"), runScript},
+        {QStringLiteral("check"), QStringLiteral("Check a release and print its problems"), runCheck},
+        {QStringLiteral("new-rel"),
+         QStringLiteral("Create a .rel from root applications and their dependencies"), runNewRel},
         {QStringLiteral("print"), QStringLiteral("Print an Erlang term file as OTP writes it (~tp or ~w)"),
          runPrint},
     };

@@ -37,5 +37,8 @@ void printFindings(const Findings &findings);
 
 // Every command's entry point; each lives in its own cmd_*.cpp.
 int runPrint(const QStringList &arguments);
+int runScript(const QStringList &arguments);
+int runCheck(const QStringList &arguments);
+int runNewRel(const QStringList &arguments);
 
 } // namespace rs::cli

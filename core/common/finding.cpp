@@ -1,5 +1,9 @@
 #include "common/finding.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace rs {
 
 QString SourceLocation::toString() const
@@ -47,6 +51,19 @@ QString severityName(Severity severity)
         return QStringLiteral("info");
     }
     return {};
+}
+
+QByteArray findingsToJson(const Findings &findings)
+{
+    QJsonArray array;
+    for (const Finding &f : findings) {
+        array.append(QJsonObject{{QStringLiteral("severity"), severityName(f.severity)},
+                                 {QStringLiteral("message"), f.message},
+                                 {QStringLiteral("file"), f.location.file},
+                                 {QStringLiteral("line"), f.location.line},
+                                 {QStringLiteral("column"), f.location.column}});
+    }
+    return QJsonDocument(array).toJson(QJsonDocument::Indented);
 }
 
 } // namespace rs

@@ -41,4 +41,8 @@ using Findings = QList<Finding>;
 
 QString severityName(Severity severity);
 
+// [{"severity": "error", "message": ..., "file": ..., "line": 3, "column": 5}, ...]: the stable
+// shape of `--json` output.
+QByteArray findingsToJson(const Findings &findings);
+
 } // namespace rs

@@ -6,8 +6,6 @@
 
 #include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
 
 namespace rs::term {
 
@@ -18,7 +16,8 @@ QString writeTerm(const Term &term, Encoding encoding = Encoding::Latin1);
 
 // The pieces the pretty printer shares with the writer.
 QString writeAtom(const QString &name, Encoding encoding);
-// A string literal with quotes and escapes, as io_lib:write_string/2.
+// A string literal with quotes and escapes, as io_lib:write_string/2; Encoding::Latin1 also escapes
+// characters past 255 as \x{...}, as io_lib:write_string_as_latin1/2.
 QString writeString(std::u32string_view codePoints, char32_t quote, Encoding encoding);
 // Erlang's float format: the shortest text that reads back to the same double (float_to_list/2 [short]).
 QString writeFloat(double value);
@@ -33,11 +32,6 @@ void appendString(std::u32string &out, std::u32string_view codePoints, char32_t 
 void appendFloat(std::u32string &out, double value);
 void appendInteger(std::u32string &out, const Term &integer);
 void appendAscii(std::u32string &out, std::string_view text);
-
-// A map's entries in the order OTP iterates (and prints) a map of up to 32 keys: term order, except
-// that every integer sorts before every float at every nesting level (erts' exact order).
-// Larger maps are hash-ordered in OTP; they are printed in this order all the same.
-std::vector<const std::pair<Term, Term> *> mapEntriesInPrintOrder(const Term &map);
 
 } // namespace detail
 

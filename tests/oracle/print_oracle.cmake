@@ -1,0 +1,1 @@
+relstudio_add_test(tst_print_oracle SOURCES tst_print_oracle.cpp LABELS oracle)
