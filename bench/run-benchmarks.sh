@@ -37,6 +37,16 @@ ours_us=$("$build/bench/bench_term_io" 50 "${app_files[@]}")
 theirs_us=$(erl -noshell -eval "Fs = $erl_files, T = lists:min([element(1, timer:tc(fun() -> [{ok,_} = file:consult(F) || F <- Fs] end)) || _ <- lists:seq(1,50)]), io:format(\"~b\", [T]), halt().")
 row "the same, warm (best of 50 passes)" "$(awk -v u="$ours_us" 'BEGIN{printf "%.2f ms", u/1000}')" "$(awk -v u="$theirs_us" 'BEGIN{printf "%.2f ms", u/1000}') (erl, no printing)" "$(ratio "$theirs_us" "$ours_us") faster"
 
+# 3. Boot script of a release of every OTP application: relstudio-cli script against
+#    systools:make_script, whole process each.
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+mapfile -t otp_apps < <(ls "$otp_root"/lib/*/ebin/*.app | xargs -n1 basename | sed 's/\.app$//' | grep -vx erts)
+"$build/bin/relstudio-cli" new-rel allotp 1.0 "${otp_apps[@]}" --out "$work/allotp.rel" >/dev/null
+ours=$(median_ms 9 "$build/bin/relstudio-cli" script "$work/allotp.rel" --out "$work/ours")
+theirs=$(median_ms 9 erl -noshell -eval "{ok, _, _} = systools:make_script(\"$work/allotp\", [silent, {outdir, \"$work\"}]), halt().")
+cmp -s "$work/ours/allotp.boot" "$work/allotp.boot" || { echo "bench: the two .boot files differ" >&2; exit 1; }
+row "boot script of all ${#otp_apps[@]} OTP applications, whole process" "$ours ms" "$theirs ms (systools:make_script)" "$(ratio "$theirs" "$ours") faster"
+
 {
   echo "| benchmark | Relstudio | OTP | ratio |"
   echo "|---|---|---|---|"
