@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTimer>
 #include <QTranslator>
 
 #include <spdlog/spdlog.h>
@@ -36,6 +37,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption verbose(QStringLiteral("verbose"),
                                      QApplication::translate("main", "Log debug messages."));
     parser.addOption(verbose);
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Save a picture of the window to FILE once it has loaded, then quit."),
+        QStringLiteral("FILE"));
+    parser.addOption(screenshot);
     parser.addPositionalArgument(QStringLiteral("files"), QApplication::translate("main", "Files to open."),
                                  QStringLiteral("[FILE...]"));
     parser.process(app);
@@ -48,5 +54,13 @@ int main(int argc, char *argv[])
     for (const QString &file : parser.positionalArguments())
         window.openFile(file);
     window.show();
+    if (parser.isSet(screenshot)) {
+        QTimer::singleShot(800, &window, [&] {
+            const QString file = parser.value(screenshot);
+            const bool saved = window.grab().save(file);
+            spdlog::info("screenshot {} {}", file.toStdString(), saved ? "saved" : "failed");
+            QApplication::exit(saved ? 0 : 1);
+        });
+    }
     return app.exec();
 }

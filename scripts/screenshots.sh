@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Retakes the README's screenshots from the real application (offscreen, no display needed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake --build build --target relstudio >/dev/null
+mkdir -p docs/screenshots
+export QT_QPA_PLATFORM=offscreen
+build/bin/relstudio --screenshot docs/screenshots/main-window.png examples/workspace/shop.rel
+echo "screenshots written to docs/screenshots/"
