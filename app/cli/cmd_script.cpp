@@ -66,10 +66,9 @@ int runScript(const QStringList &arguments)
         return Failure;
     const QString relPath = parser.positionalArguments().constFirst();
     const release::RelParse rel = release::readRelFile(relPath);
-    if (!rel.ok()) {
-        printFindings(rel.findings);
+    printFindings(rel.findings);
+    if (!rel.ok())
         return Failure;
-    }
     const release::Resolution resolution = release::resolve(rel.spec, ws->index, &ws->otp);
     printFindings(resolution.findings);
     if (!resolution.release)

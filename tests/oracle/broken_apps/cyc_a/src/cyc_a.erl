@@ -1,0 +1,4 @@
+-module(cyc_a).
+-export([next/0]).
+
+next() -> cyc_b.

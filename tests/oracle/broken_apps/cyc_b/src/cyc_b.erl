@@ -1,0 +1,4 @@
+-module(cyc_b).
+-export([next/0]).
+
+next() -> cyc_c.

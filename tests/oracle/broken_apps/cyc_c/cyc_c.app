@@ -1,0 +1,7 @@
+%% Broken on purpose: cyc_a needs cyc_b, cyc_b needs cyc_c, cyc_c needs cyc_a.
+{application, cyc_c,
+ [{description, "Part of a dependency cycle"},
+  {vsn, "1.0.0"},
+  {modules, [cyc_c]},
+  {registered, []},
+  {applications, [kernel, stdlib, cyc_a]}]}.

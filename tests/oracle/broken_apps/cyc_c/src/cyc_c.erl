@@ -1,0 +1,4 @@
+-module(cyc_c).
+-export([next/0]).
+
+next() -> cyc_a.

@@ -1,0 +1,4 @@
+-module(shop_admin).
+-export([report/0]).
+
+report() -> shop_metrics_report:text().

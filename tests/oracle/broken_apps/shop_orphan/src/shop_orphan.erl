@@ -1,0 +1,4 @@
+-module(shop_orphan).
+-export([hello/0]).
+
+hello() -> shop_ghost_dep:hello().
