@@ -1,33 +1,132 @@
 #include "mainwindow.h"
 
+#include "code_editor.h"
+#include "erlang_highlighter.h"
+#include "etf/etf.h"
+#include "log_dock.h"
+#include "problems_dock.h"
+#include "release_document.h"
+#include "release_editor.h"
+#include "settings_dialog.h"
 #include "term/pretty.h"
 #include "term/reader.h"
+#include "workspace.h"
 
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPlainTextEdit>
+#include <QMimeData>
+#include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QUndoGroup>
 
 #include <spdlog/spdlog.h>
 
 namespace rs::ui {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_view(new QPlainTextEdit(this))
+namespace {
+
+constexpr int MaxRecentFiles = 10;
+const char *const FilePathProperty = "relstudioFilePath";
+
+QString tabPath(QWidget *tab)
+{
+    return tab ? tab->property(FilePathProperty).toString() : QString();
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_workspace(new Workspace(this)), m_tabs(new QTabWidget(this)),
+      m_undoGroup(new QUndoGroup(this))
 {
     setWindowTitle(tr("Relstudio"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/relstudio.svg")));
-    m_view->setReadOnly(true);
-    m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_view->setPlaceholderText(
-        tr("Open a release file (.rel, .app, .script, sys.config …) with File ▸ Open."));
-    setCentralWidget(m_view);
+    setAcceptDrops(true);
+    m_tabs->setObjectName(QStringLiteral("documentTabs"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (ReleaseEditor *editor = currentReleaseEditor())
+            m_undoGroup->setActiveStack(editor->document()->undoStack());
+        else
+            m_undoGroup->setActiveStack(nullptr);
+        updateTitle();
+    });
+
+    createDocks();
     createActions();
-    statusBar()->showMessage(tr("Ready"));
-    resize(1000, 700);
+    connect(m_workspace, &Workspace::scanStarted, this,
+            [this] { statusBar()->showMessage(tr("Scanning lib dirs…")); });
+    connect(m_workspace, &Workspace::scanned, this, [this] {
+        const auto snapshot = m_workspace->snapshot();
+        m_problems->setFindings(QStringLiteral("workspace"), snapshot->problems);
+        statusBar()->showMessage(
+            snapshot->otp ? tr("%n application(s) found; OTP %1 (ERTS %2) in %3", nullptr,
+                               int(snapshot->index.names().size()))
+                                .arg(snapshot->otp->otpVersion, snapshot->otp->ertsVsn, snapshot->otp->root)
+                          : tr("No Erlang/OTP found: set its root in Settings"));
+    });
+
+    QSettings settings;
+    applyFontSize(settings.value(QStringLiteral("view/fontSize"), 0).toInt());
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!settings.contains(QStringLiteral("window/geometry")))
+        resize(1400, 860);
+    m_workspace->loadSettings();
+}
+
+void MainWindow::startWorkspace(const QStringList &extraLibDirs)
+{
+    QStringList dirs = extraLibDirs;
+    for (const QString &d : m_workspace->libDirs()) {
+        if (!dirs.contains(d))
+            dirs << d;
+    }
+    if (dirs != m_workspace->libDirs())
+        m_workspace->setLibDirs(dirs); // scans
+    else
+        m_workspace->rescan();
+}
+
+MainWindow::~MainWindow()
+{
+    // The tabs are destroyed after this body: keep their last signals from reaching a window that is
+    // half gone.
+    m_tabs->disconnect(this);
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto *editor = qobject_cast<ReleaseEditor *>(m_tabs->widget(i))) {
+            editor->disconnect(this);
+            editor->document()->disconnect(this);
+        }
+    }
+}
+
+void MainWindow::createDocks()
+{
+    m_problems = new ProblemsDock(this);
+    m_problems->setObjectName(QStringLiteral("problemsDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_problems);
+    connect(m_problems, &ProblemsDock::activated, this, &MainWindow::goToFinding);
+
+    m_log = new LogDock(this);
+    m_log->setObjectName(QStringLiteral("logDock"));
+    m_log->attachToLogger();
+    addDockWidget(Qt::BottomDockWidgetArea, m_log);
+    tabifyDockWidget(m_problems, m_log);
+    m_problems->raise();
+    resizeDocks({m_problems, m_log}, {150, 150}, Qt::Vertical);
 }
 
 void MainWindow::createActions()
@@ -35,46 +134,333 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::showOpenDialog);
     open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    updateRecentFiles();
+    QAction *save = file->addAction(tr("&Save"), this, [this] { this->save(currentReleaseEditor(), false); });
+    save->setShortcut(QKeySequence::Save);
+    QAction *saveAs =
+        file->addAction(tr("Save &As…"), this, [this] { this->save(currentReleaseEditor(), true); });
+    saveAs->setShortcut(QKeySequence::SaveAs);
+    QAction *close = file->addAction(tr("&Close"), this, [this] { closeTab(m_tabs->currentIndex()); });
+    close->setShortcut(QKeySequence::Close);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu *releaseMenu = menuBar()->addMenu(tr("&Release"));
+    QAction *regenerate = releaseMenu->addAction(tr("&Regenerate Preview"), this, [this] {
+        if (ReleaseEditor *e = currentReleaseEditor())
+            e->regenerate();
+    });
+    regenerate->setShortcut(QKeySequence::Refresh);
+    QAction *addApps = releaseMenu->addAction(tr("&Add Applications…"), this, [this] {
+        if (ReleaseEditor *e = currentReleaseEditor())
+            e->addApplications();
+    });
+    addApps->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    releaseMenu->addAction(tr("Re&scan Lib Dirs"), m_workspace, &Workspace::rescan);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addAction(m_problems->toggleViewAction());
+    m_viewMenu->addAction(m_log->toggleViewAction());
+    m_viewMenu->addSeparator();
+    QAction *bigger = m_viewMenu->addAction(tr("&Larger Font"), this, [this] {
+        applyFontSize(QSettings().value(QStringLiteral("view/fontSize"), font().pointSize()).toInt() + 1);
+    });
+    bigger->setShortcut(QKeySequence::ZoomIn);
+    QAction *smaller = m_viewMenu->addAction(tr("&Smaller Font"), this, [this] {
+        applyFontSize(QSettings().value(QStringLiteral("view/fontSize"), font().pointSize()).toInt() - 1);
+    });
+    smaller->setShortcut(QKeySequence::ZoomOut);
+
+    QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    QAction *prefs = settingsMenu->addAction(tr("&Lib Dirs and OTP…"), this, &MainWindow::showSettings);
+    prefs->setShortcut(QKeySequence::Preferences);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Relstudio"), this, &MainWindow::showAbout);
 }
 
-void MainWindow::showOpenDialog()
+ReleaseEditor *MainWindow::currentReleaseEditor() const
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open a release file"), QString(),
-        tr("Erlang term files (*.rel *.app *.appup *.script *.config relup RELEASES);;All files (*)"));
-    if (!path.isEmpty())
-        openFile(path);
+    return qobject_cast<ReleaseEditor *>(m_tabs->currentWidget());
 }
 
 bool MainWindow::openFile(const QString &path)
 {
-    const auto terms = term::consultFile(path);
-    if (!terms) {
-        spdlog::warn("{}", terms.error().toString().toStdString());
-        QMessageBox::warning(this, tr("Cannot open %1").arg(QFileInfo(path).fileName()),
-                             terms.error().toString());
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (tabPath(m_tabs->widget(i)) == absolute) {
+            m_tabs->setCurrentIndex(i);
+            return true;
+        }
+    }
+    if (!QFileInfo(absolute).isFile()) {
+        const QString message = tr("%1: no such file").arg(absolute);
+        spdlog::warn("{}", message.toStdString());
+        statusBar()->showMessage(message, 8000);
         return false;
     }
-    QString text;
-    for (const term::Term &t : *terms)
-        text += term::prettyTerm(t) + QStringLiteral(".\n");
-    m_view->setPlainText(text);
-    setWindowTitle(tr("%1 — Relstudio").arg(QFileInfo(path).fileName()));
-    statusBar()->showMessage(tr("%n term(s) read from %1", nullptr, int(terms->size())).arg(path));
-    spdlog::info("opened {}", path.toStdString());
+    const bool ok = absolute.endsWith(QLatin1String(".rel")) ? openRelease(absolute) : openTermFile(absolute);
+    if (ok) {
+        updateRecentFiles(absolute);
+        spdlog::info("opened {}", absolute.toStdString());
+    }
+    return ok;
+}
+
+bool MainWindow::openRelease(const QString &path)
+{
+    auto *document = new ReleaseDocument(this);
+    QString error;
+    if (!document->load(path, &error)) {
+        delete document;
+        QMessageBox::warning(this, tr("Cannot open"), tr("%1: %2").arg(path, error));
+        return false;
+    }
+    auto *editor = new ReleaseEditor(document, m_workspace, m_tabs);
+    document->setParent(editor);
+    editor->setProperty(FilePathProperty, path);
+    m_undoGroup->addStack(document->undoStack());
+    const int index = m_tabs->addTab(editor, document->displayName());
+    m_tabs->setTabToolTip(index, path);
+    m_tabs->setCurrentIndex(index);
+    connect(editor, &ReleaseEditor::findingsChanged, this,
+            [this, editor](const Findings &f) { m_problems->setFindings(tabPath(editor), f); });
+    connect(document, &ReleaseDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(document, &ReleaseDocument::pathChanged, this, [this, editor, document] {
+        m_problems->clearSource(tabPath(editor));
+        editor->setProperty(FilePathProperty, document->path());
+        m_tabs->setTabText(m_tabs->indexOf(editor), document->displayName());
+        m_tabs->setTabToolTip(m_tabs->indexOf(editor), document->path());
+        updateTitle();
+    });
     return true;
+}
+
+// Any other term file: shown as OTP prints it, read-only. A binary term file (.boot) is decoded.
+bool MainWindow::openTermFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        QMessageBox::warning(this, tr("Cannot open"), tr("%1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    const QByteArray bytes = file.readAll();
+    QString text;
+    Findings findings;
+    if (bytes.startsWith('\x83')) {
+        const auto decoded = etf::decode(bytes);
+        if (decoded)
+            text = term::prettyTerm(*decoded) + QStringLiteral(".\n");
+        else
+            findings << Finding::error(decoded.error().message, {path, 0, 0});
+    } else {
+        const auto terms = term::consultText(bytes, path);
+        if (terms) {
+            for (const term::Term &t : *terms)
+                text += term::prettyTerm(t) + QStringLiteral(".\n");
+        } else {
+            // Show the file as it is, with the error where it is.
+            text = QString::fromUtf8(bytes);
+            findings << terms.error();
+        }
+    }
+    auto *view = new CodeEditor(m_tabs);
+    view->setReadOnly(true);
+    auto *highlighter = new ErlangHighlighter(view->document());
+    highlighter->setDialect(ErlangHighlighter::dialectForFile(path));
+    view->setPlainText(text);
+    view->setMarkers(findings);
+    view->setProperty(FilePathProperty, path);
+    const int index = m_tabs->addTab(view, QFileInfo(path).fileName());
+    m_tabs->setTabToolTip(index, path);
+    m_tabs->setCurrentIndex(index);
+    m_problems->setFindings(path, findings);
+    return true;
+}
+
+void MainWindow::showOpenDialog()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Open"), QSettings().value(QStringLiteral("files/lastDir")).toString(),
+        tr("Release files (*.rel *.app *.appup *.script *.boot *.config relup RELEASES);;All files (*)"));
+    for (const QString &p : paths)
+        openFile(p);
+    if (!paths.isEmpty())
+        QSettings().setValue(QStringLiteral("files/lastDir"), QFileInfo(paths.constFirst()).absolutePath());
+}
+
+void MainWindow::updateRecentFiles(const QString &opened)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("files/recent")).toStringList();
+    if (!opened.isEmpty()) {
+        recent.removeAll(opened);
+        recent.prepend(opened);
+        while (recent.size() > MaxRecentFiles)
+            recent.removeLast();
+        settings.setValue(QStringLiteral("files/recent"), recent);
+    }
+    m_recentMenu->clear();
+    for (const QString &path : std::as_const(recent))
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); })
+            ->setToolTip(path);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+bool MainWindow::save(ReleaseEditor *editor, bool saveAs)
+{
+    if (!editor)
+        return false;
+    ReleaseDocument *document = editor->document();
+    QString error;
+    bool ok = false;
+    if (saveAs || document->path().isEmpty()) {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save Release"), document->path(),
+                                                          tr("Release files (*.rel)"));
+        if (path.isEmpty())
+            return false;
+        ok = document->saveAs(path, &error);
+    } else {
+        ok = document->save(&error);
+    }
+    if (!ok) {
+        QMessageBox::warning(this, tr("Cannot save"), error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(document->path()), 4000);
+    return true;
+}
+
+bool MainWindow::maybeSave(ReleaseEditor *editor)
+{
+    if (!editor || !editor->document()->isModified())
+        return true;
+    m_tabs->setCurrentWidget(editor);
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"),
+        tr("%1 has changes that are not saved.").arg(editor->document()->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save(editor, false);
+    return answer == QMessageBox::Discard;
+}
+
+bool MainWindow::closeTab(int index)
+{
+    QWidget *tab = m_tabs->widget(index);
+    if (!tab)
+        return false;
+    auto *editor = qobject_cast<ReleaseEditor *>(tab);
+    if (!maybeSave(editor))
+        return false;
+    if (editor)
+        m_undoGroup->removeStack(editor->document()->undoStack());
+    m_problems->clearSource(tabPath(tab));
+    m_tabs->removeTab(index);
+    tab->deleteLater();
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (!maybeSave(qobject_cast<ReleaseEditor *>(m_tabs->widget(i)))) {
+            event->ignore();
+            return;
+        }
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            openFile(url.toLocalFile());
+    }
+    event->acceptProposedAction();
+}
+
+void MainWindow::updateTitle()
+{
+    QWidget *tab = m_tabs->currentWidget();
+    auto *editor = qobject_cast<ReleaseEditor *>(tab);
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto *e = qobject_cast<ReleaseEditor *>(m_tabs->widget(i)))
+            m_tabs->setTabText(i, e->document()->displayName() +
+                                      (e->document()->isModified() ? QStringLiteral(" •") : QString()));
+    }
+    if (!tab) {
+        setWindowTitle(tr("Relstudio"));
+        return;
+    }
+    const QString name = editor ? editor->document()->displayName() : QFileInfo(tabPath(tab)).fileName();
+    setWindowTitle(
+        tr("%1%2 — Relstudio")
+            .arg(name, editor && editor->document()->isModified() ? QStringLiteral(" •") : QString()));
+}
+
+void MainWindow::goToFinding(const Finding &finding)
+{
+    if (finding.location.file.isEmpty())
+        return;
+    if (!openFile(finding.location.file))
+        return;
+    if (ReleaseEditor *editor = currentReleaseEditor())
+        editor->goTo(finding.location.line, finding.location.column);
+    else if (auto *view = qobject_cast<CodeEditor *>(m_tabs->currentWidget()))
+        view->goToLine(finding.location.line, finding.location.column);
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(m_workspace->libDirs(), m_workspace->otpRoot(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_workspace->setLibDirs(dialog.libDirs());
+    m_workspace->setOtpRoot(dialog.otpRoot());
+    m_workspace->saveSettings();
+}
+
+void MainWindow::applyFontSize(int points)
+{
+    if (points <= 0)
+        return;
+    points = qBound(6, points, 32);
+    QSettings().setValue(QStringLiteral("view/fontSize"), points);
+    QFont f = QApplication::font();
+    f.setPointSize(points);
+    QApplication::setFont(f);
+    QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    fixed.setPointSize(points);
+    for (CodeEditor *editor : findChildren<CodeEditor *>())
+        editor->setFont(fixed);
 }
 
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Relstudio"),
-                       tr("<h3>Relstudio %1</h3><p>A release manager for Erlang/OTP and Elixir.</p>")
+                       tr("<h3>Relstudio %1</h3><p>A release manager for Erlang/OTP and Elixir.</p>"
+                          "<p>What it generates is what OTP's systools generates, byte for byte.</p>")
                            .arg(QApplication::applicationVersion()));
 }
 

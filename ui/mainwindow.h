@@ -1,27 +1,70 @@
 #pragma once
 
-#include <QMainWindow>
+#include "common/finding.h"
 
-class QPlainTextEdit;
+#include <QMainWindow>
+#include <QStringList>
+
+class QMenu;
+class QTabWidget;
+class QUndoGroup;
 
 namespace rs::ui {
 
+class LogDock;
+class ProblemsDock;
+class ReleaseEditor;
+class Workspace;
+
+// The main window: a workspace (lib dirs and the OTP in use) and the open documents as tabs —
+// .rel files in the release editor, every other term file (.app, .appup, .script, .boot, relup,
+// sys.config, RELEASES) read-only as OTP prints it — with the Problems and Log docks.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
 
-    // Opens a term file (.rel, .app, .script, sys.config, ...) and shows it as OTP prints it.
+    Workspace *workspace() const { return m_workspace; }
+    QTabWidget *tabs() const { return m_tabs; }
+    ProblemsDock *problemsDock() const { return m_problems; }
+    ReleaseEditor *currentReleaseEditor() const;
+
+    // Scans the lib dirs of the settings, after extraLibDirs (given on the command line, not saved).
+    void startWorkspace(const QStringList &extraLibDirs = {});
+    // Opens a file in a new tab (or shows its tab when it is open already).
     bool openFile(const QString &path);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
+    void createDocks();
     void showOpenDialog();
+    void updateRecentFiles(const QString &opened = QString());
+    bool openRelease(const QString &path);
+    bool openTermFile(const QString &path);
+    bool save(ReleaseEditor *editor, bool saveAs);
+    bool maybeSave(ReleaseEditor *editor);
+    bool closeTab(int index);
+    void updateTitle();
+    void showSettings();
     void showAbout();
+    void goToFinding(const rs::Finding &finding);
+    void applyFontSize(int points);
 
-    QPlainTextEdit *m_view = nullptr;
+    Workspace *m_workspace;
+    QTabWidget *m_tabs;
+    QUndoGroup *m_undoGroup;
+    ProblemsDock *m_problems = nullptr;
+    LogDock *m_log = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
 };
 
 } // namespace rs::ui

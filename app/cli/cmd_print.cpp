@@ -17,7 +17,8 @@ Expected<std::vector<term::Term>> readTermFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Finding::error(QStringLiteral("cannot read the file: %1").arg(file.errorString()), {path, 0, 0});
+        return Finding::error(QStringLiteral("cannot read the file: %1").arg(file.errorString()),
+                              {path, 0, 0});
     const QByteArray bytes = file.readAll();
     if (!bytes.startsWith('\x83'))
         return term::consultText(bytes, path);
@@ -33,7 +34,8 @@ int runPrint(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Reads FILE as file:consult/1 does (or as binary_to_term/1 for a binary file such as a .boot) and prints every term as io_lib:format(\"~tp\") "
+        QStringLiteral("Reads FILE as file:consult/1 does (or as binary_to_term/1 for a binary file such as "
+                       "a .boot) and prints every term as io_lib:format(\"~tp\") "
                        "does (or \"~w\" with --compact), each followed by a full stop."));
     const QCommandLineOption compact(QStringLiteral("compact"), QStringLiteral("One line per term (~w)."));
     const QCommandLineOption width(QStringLiteral("width"),

@@ -16,6 +16,12 @@ const std::vector<Command> &commands()
         {QStringLiteral("check"), QStringLiteral("Check a release and print its problems"), runCheck},
         {QStringLiteral("new-rel"),
          QStringLiteral("Create a .rel from root applications and their dependencies"), runNewRel},
+        {QStringLiteral("tar"), QStringLiteral("Build the release tarball (systools:make_tar layout)"),
+         runTar},
+        {QStringLiteral("assemble"), QStringLiteral("Lay out a bootable target directory with bin/NAME"),
+         runAssemble},
+        {QStringLiteral("inspect"), QStringLiteral("Show what a release tarball or directory holds"),
+         runInspect},
         {QStringLiteral("print"), QStringLiteral("Print an Erlang term file as OTP writes it (~tp or ~w)"),
          runPrint},
     };

@@ -40,5 +40,8 @@ int runPrint(const QStringList &arguments);
 int runScript(const QStringList &arguments);
 int runCheck(const QStringList &arguments);
 int runNewRel(const QStringList &arguments);
+int runTar(const QStringList &arguments);
+int runAssemble(const QStringList &arguments);
+int runInspect(const QStringList &arguments);
 
 } // namespace rs::cli

@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTimer>
@@ -39,9 +40,16 @@ int main(int argc, char *argv[])
     parser.addOption(verbose);
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
-        QApplication::translate("main", "Save a picture of the window to FILE once it has loaded, then quit."),
+        QApplication::translate("main",
+                                "Save a picture of the window to FILE once it has loaded, then quit."),
         QStringLiteral("FILE"));
     parser.addOption(screenshot);
+    const QCommandLineOption libDir(
+        QStringLiteral("lib-dir"),
+        QApplication::translate("main",
+                                "Also search applications in DIR/*/ebin (this session only); repeatable."),
+        QStringLiteral("DIR"));
+    parser.addOption(libDir);
     parser.addPositionalArgument(QStringLiteral("files"), QApplication::translate("main", "Files to open."),
                                  QStringLiteral("[FILE...]"));
     parser.process(app);
@@ -51,6 +59,10 @@ int main(int argc, char *argv[])
     spdlog::info("Relstudio {} starting", RELSTUDIO_VERSION);
 
     rs::ui::MainWindow window;
+    QStringList libDirs;
+    for (const QString &dir : parser.values(libDir))
+        libDirs << QFileInfo(dir).absoluteFilePath();
+    window.startWorkspace(libDirs);
     for (const QString &file : parser.positionalArguments())
         window.openFile(file);
     window.show();

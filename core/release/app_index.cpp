@@ -48,8 +48,13 @@ int compareVersions(const QString &a, const QString &b)
             return c < 0 ? -1 : 1;
         }
     }
-    if (ia.hasNext() != ib.hasNext())
-        return ia.hasNext() ? 1 : -1;
+    // One version goes on where the other ends: "1.0.1" is newer than "1.0", but a pre-release
+    // suffix makes it older: "2.0-rc1" comes before "2.0".
+    if (ia.hasNext() != ib.hasNext()) {
+        const bool aLonger = ia.hasNext();
+        const bool textNext = (aLonger ? ia.next() : ib.next()).hasCaptured(2);
+        return (aLonger != textNext) ? 1 : -1;
+    }
     return 0;
 }
 
@@ -85,6 +90,8 @@ AppIndex AppIndex::scan(const QStringList &ebinDirs)
                         .arg(file, spec->name),
                     spec->locationOf(u"application"));
                 index.m_problems << f;
+                if (!index.m_unreadable.contains(name))
+                    index.m_unreadable.insert(name, f);
                 continue;
             }
             index.m_byName[name].push_back(index.m_apps.size());

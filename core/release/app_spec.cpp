@@ -107,7 +107,7 @@ SourceLocation AppSpec::locationOf(QStringView key) const
 Expected<AppSpec> parseAppTerm(const Term &term, const QString &appFile)
 {
     if (!term.isTuple(3) || !term.at(0).isAtom(u"application") || !term.at(1).isAtom() ||
-        !term.at(2).isList()) {
+        !term.at(2).isProperList()) {
         return Finding::error(
             QStringLiteral("an .app file must hold {application, Name, [{Key, Value}, ...]}"),
             locationIn(appFile, term));

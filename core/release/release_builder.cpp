@@ -49,20 +49,32 @@ struct Closure
 
 } // namespace
 
-Expected<ReleaseSpec> newRelease(const QString &name, const QString &vsn, const QStringList &roots,
-                                 const AppIndex &index, const OtpInstallation &otp)
+Expected<std::vector<RelApp>> dependencyClosure(const QStringList &roots, const AppIndex &index,
+                                                const QStringList &present)
 {
     Closure closure{index, {}, {}, {}, std::nullopt};
-    for (const QString &app :
-         QStringList{QStringLiteral("kernel"), QStringLiteral("stdlib"), QStringLiteral("sasl")} + roots)
+    for (const QString &p : present)
+        closure.done.insert(p);
+    for (const QString &app : roots)
         closure.visit(app, QString(), false);
     if (closure.error)
         return *closure.error;
+    return std::move(closure.ordered);
+}
+
+Expected<ReleaseSpec> newRelease(const QString &name, const QString &vsn, const QStringList &roots,
+                                 const AppIndex &index, const OtpInstallation &otp)
+{
+    auto apps = dependencyClosure(
+        QStringList{QStringLiteral("kernel"), QStringLiteral("stdlib"), QStringLiteral("sasl")} + roots,
+        index);
+    if (!apps)
+        return apps.error();
     ReleaseSpec spec;
     spec.name = name;
     spec.vsn = vsn;
     spec.ertsVsn = otp.ertsVsn;
-    spec.apps = std::move(closure.ordered);
+    spec.apps = std::move(apps).value();
     return spec;
 }
 

@@ -17,4 +17,9 @@ struct OtpInstallation;
 Expected<ReleaseSpec> newRelease(const QString &name, const QString &vsn, const QStringList &roots,
                                  const AppIndex &index, const OtpInstallation &otp);
 
+// The applications to add to a release for `roots`: the roots and everything they need that is
+// not in `present`, at their newest versions, each after the ones it needs.
+Expected<std::vector<RelApp>> dependencyClosure(const QStringList &roots, const AppIndex &index,
+                                                const QStringList &present = {});
+
 } // namespace rs::release

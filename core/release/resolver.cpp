@@ -151,6 +151,8 @@ bool checkIncludeCycles(const std::vector<ResolvedApp> &apps, Findings &findings
             current = it->second;
             chain << current;
             if (current == app.spec.name) {
+                // The chain runs from each application to the one that includes it: read it backwards.
+                std::reverse(chain.begin(), chain.end());
                 findings << Finding::error(QStringLiteral("included applications form a cycle: %1")
                                                .arg(chain.join(QStringLiteral(" includes "))),
                                            app.relLocation);

@@ -155,9 +155,12 @@ std::optional<std::vector<ResolvedApp>> startOrder(const std::vector<ResolvedApp
         findings << Finding::error(
             QStringLiteral("application %1 is needed but not in the release").arg(name));
     if (!circular.isEmpty()) {
+        const auto cycleStart = std::find_if(apps.begin(), apps.end(), [&](const ResolvedApp &a) {
+            return a.spec.name == circular.constFirst();
+        });
         findings << Finding::error(
             QStringLiteral("circular dependency among applications: %1").arg(describeCycle(apps, circular)),
-            apps.empty() ? SourceLocation() : apps.front().relLocation);
+            cycleStart != apps.end() ? cycleStart->relLocation : SourceLocation());
     }
     if (!missing.isEmpty() || !circular.isEmpty())
         return std::nullopt;

@@ -1,42 +1,163 @@
-// The main window on the offscreen platform: it starts, opens a release file and shows it.
+// The real main window on the offscreen platform, driven as a user would: open the example release,
+// change an application's version in the table, see the preview regenerate, undo, break the text.
+#include "code_editor.h"
 #include "mainwindow.h"
+#include "problems_dock.h"
+#include "release_document.h"
+#include "release_editor.h"
+#include "release_table_model.h"
 #include "support/testdata.h"
+#include "workspace.h"
 
 #include <QApplication>
-#include <QPlainTextEdit>
-#include <QStatusBar>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
+
+using namespace rs::ui;
+
+namespace {
+
+constexpr int Timeout = 20000;
+
+// A lib dir with shop_core in a second version, 1.1.0, next to the examples' 1.0.0.
+void addShopCoreVersion(const QString &libDir)
+{
+    const QString from = QStringLiteral(RELSTUDIO_EXAMPLES_LIB_DIR "/shop_core-1.0.0/ebin");
+    const QString to = libDir + QStringLiteral("/shop_core-1.1.0/ebin");
+    QDir().mkpath(to);
+    for (const QString &f : QDir(from).entryList(QDir::Files)) {
+        if (f.endsWith(QLatin1String(".app"))) {
+            QFile in(from + QLatin1Char('/') + f);
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            QFile out(to + QLatin1Char('/') + f);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(in.readAll().replace("{vsn, \"1.0.0\"}", "{vsn, \"1.1.0\"}"));
+        } else {
+            QVERIFY(QFile::copy(from + QLatin1Char('/') + f, to + QLatin1Char('/') + f));
+        }
+    }
+}
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
     Q_OBJECT
 
 private slots:
-    void opensTheBundledExample()
+    void initTestCase()
     {
-        rs::ui::MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.openFile(rs::test::sourcePath(QStringLiteral("examples/workspace/shop.rel"))));
-        const auto *view = window.findChild<QPlainTextEdit *>();
-        QVERIFY(view);
-        QVERIFY(view->toPlainText().startsWith(QStringLiteral("{release,{\"shop\",\"1.0.0\"},")));
-        QVERIFY(window.windowTitle().contains(QStringLiteral("shop.rel")));
+        QCoreApplication::setOrganizationName(QStringLiteral("RelstudioTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QStandardPaths::setTestModeEnabled(true);
     }
 
-    void refusesABrokenFileWithoutLosingTheView()
+    void editsTheExampleReleaseWithLivePreview()
     {
-        rs::ui::MainWindow window;
-        QVERIFY(window.openFile(rs::test::sourcePath(QStringLiteral("examples/workspace/sys.config"))));
-        const QString before = window.findChild<QPlainTextEdit *>()->toPlainText();
-        // A modal warning would block the test: answer it as soon as it shows.
-        QTimer::singleShot(0, [] {
-            if (QWidget *box = QApplication::activeModalWidget())
-                box->close();
-        });
+        QTemporaryDir work;
+        QVERIFY(QFile::copy(rs::test::sourcePath(QStringLiteral("examples/releases/shop-1.0.0.rel")),
+                            work.filePath(QStringLiteral("shop-1.0.0.rel"))));
+        addShopCoreVersion(work.filePath(QStringLiteral("lib")));
+
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy scanned(window.workspace(), &Workspace::scanned);
+        window.startWorkspace(
+            {work.filePath(QStringLiteral("lib")), QStringLiteral(RELSTUDIO_EXAMPLES_LIB_DIR)});
+        QVERIFY(scanned.wait(Timeout));
+        QVERIFY(window.openFile(work.filePath(QStringLiteral("shop-1.0.0.rel"))));
+
+        ReleaseEditor *editor = window.currentReleaseEditor();
+        QVERIFY(editor);
+        QSignalSpy updated(editor, &ReleaseEditor::previewUpdated);
+        QTRY_VERIFY_WITH_TIMEOUT(editor->scriptPreview()->toPlainText().contains(
+                                     QStringLiteral("\"$ROOT/lib/shop_core-1.0.0/ebin\"")),
+                                 Timeout);
+        QVERIFY(editor->scriptPreview()->isEnabled());
+        QVERIFY(editor->bootPreview()->toPlainText().startsWith(QStringLiteral("{script,")));
+        QVERIFY(editor->bootPreview()->toPlainText().contains(QStringLiteral("{\"shop\",\"1.0.0\"}")));
+
+        // The table offers both versions and changes the text and the preview.
+        auto *model = qobject_cast<ReleaseTableModel *>(editor->table()->model());
+        QVERIFY(model);
+        QCOMPARE(model->rowCount(), 7);
+        const QModelIndex version = model->index(3, ReleaseTableModel::Version);
+        QCOMPARE(model->index(3, ReleaseTableModel::Name).data().toString(), QStringLiteral("shop_core"));
+        QCOMPARE(version.data(ReleaseTableModel::VersionsRole).toStringList(),
+                 (QStringList{QStringLiteral("1.1.0"), QStringLiteral("1.0.0")}));
+        updated.clear();
+        QVERIFY(model->setData(version, QStringLiteral("1.1.0"), Qt::EditRole));
+        QVERIFY2(editor->document()->text().contains(QStringLiteral("{shop_core, \"1.1.0\"}")),
+                 qPrintable(editor->document()->text()));
+        QVERIFY2(editor->document()->text().startsWith(QStringLiteral("%% The example shop release")),
+                 "comments of the .rel are kept");
+        QTRY_VERIFY_WITH_TIMEOUT(editor->scriptPreview()->toPlainText().contains(
+                                     QStringLiteral("\"$ROOT/lib/shop_core-1.1.0/ebin\"")),
+                                 Timeout);
+        QVERIFY(editor->document()->isModified());
+        QVERIFY(window.windowTitle().contains(QStringLiteral("•")));
+
+        // Undo restores the text, the table and the preview.
+        editor->document()->undoStack()->undo();
+        QCOMPARE(model->index(3, ReleaseTableModel::Version).data().toString(), QStringLiteral("1.0.0"));
+        QVERIFY(editor->sourceEditor()->toPlainText().contains(QStringLiteral("{shop_core, \"1.0.0\"}")));
+        QTRY_VERIFY_WITH_TIMEOUT(editor->scriptPreview()->toPlainText().contains(
+                                     QStringLiteral("\"$ROOT/lib/shop_core-1.0.0/ebin\"")),
+                                 Timeout);
+        QVERIFY(!editor->document()->isModified());
+
+        // A broken .rel shows in Problems at its line, and the preview says it is out of date.
+        QString text = editor->document()->text();
+        text.replace(QStringLiteral("{shop_web, \"1.0.0\"}"), QStringLiteral("{shop_web \"1.0.0\"}"));
+        editor->sourceEditor()->setPlainText(text);
+        QTRY_VERIFY_WITH_TIMEOUT(!editor->scriptPreview()->isEnabled(), Timeout);
+        const rs::Findings problems = window.problemsDock()->findings(editor->document()->path());
+        QVERIFY(!problems.isEmpty());
+        QCOMPARE(problems.constFirst().location.line, 10);
+        QVERIFY(problems.constFirst().message.startsWith(QStringLiteral("expected ',' or '}'")));
+        QVERIFY(editor->findChild<QLabel *>(QStringLiteral("previewStatus"))
+                    ->text()
+                    .contains(QStringLiteral("Out of date")));
+
+        // An unknown version is a finding on the .rel line, named with the versions found.
+        editor->document()->undoStack()->undo();
+        QTRY_VERIFY_WITH_TIMEOUT(editor->scriptPreview()->isEnabled(), Timeout);
+        QVERIFY(window.problemsDock()->findings(editor->document()->path()).isEmpty());
+        QVERIFY(
+            model->setData(model->index(3, ReleaseTableModel::Version), QStringLiteral("9.9"), Qt::EditRole));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.problemsDock()->findings(editor->document()->path()).isEmpty(),
+                                 Timeout);
+        const rs::Findings found = window.problemsDock()->findings(editor->document()->path());
+        QStringList messages;
+        for (const rs::Finding &f : found)
+            messages << f.toString();
+        QVERIFY2(found.size() == 1, qPrintable(messages.join(QLatin1Char('\n'))));
+        const rs::Finding missing = found.constFirst();
+        QCOMPARE(missing.location.line, 7);
+        QVERIFY2(missing.message.contains(QStringLiteral("shop_core version 9.9 not found")),
+                 qPrintable(missing.message));
+        editor->document()->undoStack()->clear();
+    }
+
+    void opensOtherTermFilesReadOnly()
+    {
+        MainWindow window;
+        QVERIFY(window.openFile(
+            QStringLiteral(RELSTUDIO_EXAMPLES_LIB_DIR "/shop_core-1.0.0/ebin/shop_core.app")));
+        auto *view = qobject_cast<CodeEditor *>(window.tabs()->currentWidget());
+        QVERIFY(view);
+        QVERIFY(view->isReadOnly());
+        QVERIFY(view->toPlainText().startsWith(QStringLiteral("{application,shop_core,")));
         QVERIFY(!window.openFile(QStringLiteral("/nonexistent/file.rel")));
-        QCOMPARE(window.findChild<QPlainTextEdit *>()->toPlainText(), before);
+        QCOMPARE(window.tabs()->count(), 1);
     }
 };
 

@@ -1,0 +1,98 @@
+#include "package_options.h"
+
+#include "command.h"
+
+#include "release/resolver.h"
+#include "script/boot_script.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+namespace rs::cli {
+
+void PackageOptions::addTo(QCommandLineParser &parser) const
+{
+    release.addTo(parser);
+    for (const auto *o : {&includeErts, &erts, &sysConfig, &vmArgs, &relup, &includeSrc, &progress})
+        parser.addOption(*o);
+}
+
+std::optional<PreparedPackage> preparePackage(const QCommandLineParser &parser, const PackageOptions &options,
+                                              const QString &relPath)
+{
+    auto ws = openWorkspace(parser, options.release);
+    if (!ws)
+        return std::nullopt;
+    const release::RelParse rel = release::readRelFile(relPath);
+    printFindings(rel.findings);
+    if (!rel.ok())
+        return std::nullopt;
+    release::Resolution resolution = release::resolve(rel.spec, ws->index, &ws->otp);
+    printFindings(resolution.findings);
+    if (!resolution.release)
+        return std::nullopt;
+
+    const script::BootRules rules = script::bootRulesFor(ws->otp);
+    printFindings(rules.notes);
+    package::PackageInputs inputs;
+    inputs.relFile = relPath;
+    inputs.bootFile = script::renderBootFiles(script::makeScript(*resolution.release, {}, rules)).boot;
+    inputs.sysConfig = parser.value(options.sysConfig);
+    inputs.vmArgs = parser.value(options.vmArgs);
+    inputs.relup = parser.value(options.relup);
+    inputs.includeSource = parser.isSet(options.includeSrc);
+    if (parser.isSet(options.erts))
+        inputs.ertsRoot = parser.value(options.erts);
+    else if (parser.isSet(options.includeErts))
+        inputs.ertsRoot = ws->otp.root;
+    const Findings problems = package::checkInputs(inputs);
+    if (!problems.isEmpty()) {
+        printFindings(problems);
+        return std::nullopt;
+    }
+    const QString fallbackBin =
+        ws->otp.root + QStringLiteral("/erts-") + ws->otp.ertsVsn + QStringLiteral("/bin");
+    auto members = package::targetMembers(*resolution.release, inputs, fallbackBin, rules);
+    if (!members) {
+        printFindings({members.error()});
+        return std::nullopt;
+    }
+    return PreparedPackage{std::move(*ws), std::move(*resolution.release), std::move(members).value()};
+}
+
+namespace {
+
+class StderrProgress final : public jobs::Monitor
+{
+public:
+    void report(const jobs::Progress &p) override
+    {
+        if (m_timer.isValid() && m_timer.elapsed() < 200 && p.done < p.total)
+            return;
+        m_timer.start();
+        const int percent = p.total > 0 ? int(100 * p.done / p.total) : 0;
+        err() << QStringLiteral("\r[%1%] %2/%3 MB %4\x1b[K")
+                     .arg(percent, 3)
+                     .arg(double(p.done) / 1e6, 0, 'f', 1)
+                     .arg(double(p.total) / 1e6, 0, 'f', 1)
+                     .arg(p.current.right(60));
+        if (p.total > 0 && p.done >= p.total)
+            err() << QStringLiteral("\n");
+        err().flush();
+    }
+
+private:
+    QElapsedTimer m_timer;
+};
+
+} // namespace
+
+std::unique_ptr<jobs::Monitor> makeProgressMonitor(bool enabled)
+{
+    if (enabled)
+        return std::make_unique<StderrProgress>();
+    return std::make_unique<jobs::Monitor>();
+}
+
+} // namespace rs::cli

@@ -1,0 +1,6 @@
+-module(audit_app).
+-behaviour(application).
+-export([start/2, stop/1]).
+
+start(_Type, _Args) -> {ok, spawn(fun() -> receive stop -> ok end end)}.
+stop(_State) -> ok.

@@ -1,0 +1,4 @@
+-module(ea).
+-export([vsn/0]).
+
+vsn() -> "1.0".

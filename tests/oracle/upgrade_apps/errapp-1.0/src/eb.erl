@@ -1,0 +1,4 @@
+-module(eb).
+-export([vsn/0]).
+
+vsn() -> "1.0".

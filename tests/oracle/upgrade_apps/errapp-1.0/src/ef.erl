@@ -1,0 +1,4 @@
+-module(ef).
+-export([vsn/0]).
+
+vsn() -> "1.0".

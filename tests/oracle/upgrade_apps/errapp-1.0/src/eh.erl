@@ -1,0 +1,4 @@
+-module(eh).
+-export([vsn/0]).
+
+vsn() -> "1.0".

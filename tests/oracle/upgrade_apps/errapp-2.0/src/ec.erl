@@ -1,0 +1,4 @@
+-module(ec).
+-export([vsn/0]).
+
+vsn() -> "2.0".

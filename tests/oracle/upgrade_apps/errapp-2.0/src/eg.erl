@@ -1,0 +1,4 @@
+-module(eg).
+-export([vsn/0]).
+
+vsn() -> "2.0".

@@ -1,0 +1,4 @@
+-module(report_gen).
+-export([daily/0]).
+
+daily() -> {report, "1.1"}.

@@ -1,0 +1,5 @@
+%% A module the shop drops in 3.0 (version 1.0.1).
+-module(shop_old).
+-export([legacy/0]).
+
+legacy() -> ok.
