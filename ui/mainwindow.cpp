@@ -1,9 +1,11 @@
 #include "mainwindow.h"
 
+#include "build_dialog.h"
 #include "code_editor.h"
 #include "erlang_highlighter.h"
 #include "etf/etf.h"
 #include "log_dock.h"
+#include "package/inspect.h"
 #include "problems_dock.h"
 #include "release_document.h"
 #include "release_editor.h"
@@ -26,6 +28,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QUndoGroup>
+#include <QtConcurrent>
 
 #include <spdlog/spdlog.h>
 
@@ -166,6 +169,17 @@ void MainWindow::createActions()
             e->addApplications();
     });
     addApps->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    QAction *build = releaseMenu->addAction(tr("&Build Release…"), this, &MainWindow::showBuildDialog);
+    build->setShortcut(QKeySequence(tr("Ctrl+B")));
+    releaseMenu->addAction(tr("&Inspect Tarball or Directory…"), this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Inspect"), QString(),
+                                         tr("Releases (*.tar.gz *.tgz *.tar *.tar.bz2 *.tar.xz "
+                                            "*.tar.zst *.zip *.ez);;All files (*)"));
+        if (!path.isEmpty())
+            inspect(path);
+    });
+    releaseMenu->addSeparator();
     releaseMenu->addAction(tr("Re&scan Lib Dirs"), m_workspace, &Workspace::rescan);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
@@ -429,6 +443,58 @@ void MainWindow::goToFinding(const Finding &finding)
         editor->goTo(finding.location.line, finding.location.column);
     else if (auto *view = qobject_cast<CodeEditor *>(m_tabs->currentWidget()))
         view->goToLine(finding.location.line, finding.location.column);
+}
+
+void MainWindow::showBuildDialog()
+{
+    ReleaseEditor *editor = currentReleaseEditor();
+    if (!editor) {
+        statusBar()->showMessage(tr("Open a .rel file to build its release."), 6000);
+        return;
+    }
+    // The .rel is packed as it is on disk: what is built must be what the editor shows.
+    if (editor->document()->isModified() || editor->document()->path().isEmpty()) {
+        const auto answer =
+            QMessageBox::question(this, tr("Save before building?"),
+                                  tr("The release is built from the saved .rel file. Save %1 now?")
+                                      .arg(editor->document()->displayName()),
+                                  QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Save);
+        if (answer != QMessageBox::Save || !save(editor, false))
+            return;
+    }
+    auto *dialog = new BuildDialog(editor->document()->path(), m_workspace->snapshot(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BuildDialog::inspectRequested, this, &MainWindow::inspect);
+    dialog->open();
+}
+
+// Reads a tarball or release directory on the thread pool and shows the report in a tab.
+void MainWindow::inspect(const QString &path)
+{
+    statusBar()->showMessage(tr("Inspecting %1…").arg(path));
+    const QString erts = m_workspace->snapshot()->otp ? m_workspace->snapshot()->otp->ertsVsn : QString();
+    auto *watcher = new QFutureWatcher<Expected<package::InspectReport>>(this);
+    connect(watcher, &QFutureWatcher<Expected<package::InspectReport>>::finished, this,
+            [this, watcher, path] {
+                watcher->deleteLater();
+                const auto report = watcher->result();
+                if (!report) {
+                    QMessageBox::warning(this, tr("Cannot inspect"), report.error().toString());
+                    return;
+                }
+                auto *view = new CodeEditor(m_tabs);
+                view->setReadOnly(true);
+                new ErlangHighlighter(view->document());
+                view->setPlainText(package::inspectReportText(*report));
+                view->setProperty(FilePathProperty, path);
+                const int index = m_tabs->addTab(view, tr("%1 (inspect)").arg(QFileInfo(path).fileName()));
+                m_tabs->setTabToolTip(index, path);
+                m_tabs->setCurrentIndex(index);
+                m_problems->setFindings(path, report->warnings);
+                statusBar()->showMessage(
+                    tr("%n warning(s) in %1", nullptr, int(report->warnings.size())).arg(path), 8000);
+            });
+    watcher->setFuture(QtConcurrent::run([path, erts] { return package::inspectRelease(path, erts); }));
 }
 
 void MainWindow::showSettings()

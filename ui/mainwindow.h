@@ -54,6 +54,8 @@ private:
     bool closeTab(int index);
     void updateTitle();
     void showSettings();
+    void showBuildDialog();
+    void inspect(const QString &path);
     void showAbout();
     void goToFinding(const rs::Finding &finding);
     void applyFontSize(int points);

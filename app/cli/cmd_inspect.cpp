@@ -61,29 +61,9 @@ QJsonObject toJson(const package::InspectReport &r)
 
 void printText(const package::InspectReport &r)
 {
-    QTextStream &o = out();
-    o << QStringLiteral("%1 (%2)\n").arg(r.source, r.format);
-    o << QStringLiteral("release %1 %2, ERTS %3\n\n").arg(r.relName, r.relVsn, r.ertsVsn);
-    o << QStringLiteral("applications:\n");
-    for (const auto &a : r.apps)
-        o << QStringLiteral("  %1 %2  %3 modules  %4 KB\n")
-                 .arg(a.name, -20)
-                 .arg(a.vsn, -10)
-                 .arg(a.modules, 4)
-                 .arg(double(a.bytes) / 1024, 8, 'f', 1);
-    if (!r.relupUpFrom.isEmpty() || !r.relupDownTo.isEmpty()) {
-        o << QStringLiteral("\nrelup: up from %1; down to %2\n")
-                 .arg(r.relupUpFrom.join(QStringLiteral(", ")), r.relupDownTo.join(QStringLiteral(", ")));
-    }
-    o << QStringLiteral("\nentries (%1):\n").arg(r.entries.size());
-    for (const auto &e : r.entries)
-        o << QStringLiteral("  %1 %2 %3\n").arg(QString::number(e.mode, 8), 7).arg(e.size, 10).arg(e.path);
-    if (r.boot)
-        o << QStringLiteral("\nstart.boot:\n") << term::prettyTerm(*r.boot) << QStringLiteral(".\n");
-    o.flush();
-    for (const Finding &w : r.warnings)
-        err() << w.toDiagnostic() << QStringLiteral("\n");
-    err().flush();
+    out() << package::inspectReportText(r);
+    out().flush();
+    printFindings(r.warnings);
 }
 
 } // namespace

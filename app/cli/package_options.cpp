@@ -2,6 +2,7 @@
 
 #include "command.h"
 
+#include "package/build_plan.h"
 #include "release/resolver.h"
 #include "script/boot_script.h"
 
@@ -24,41 +25,21 @@ std::optional<PreparedPackage> preparePackage(const QCommandLineParser &parser, 
     auto ws = openWorkspace(parser, options.release);
     if (!ws)
         return std::nullopt;
-    const release::RelParse rel = release::readRelFile(relPath);
-    printFindings(rel.findings);
-    if (!rel.ok())
-        return std::nullopt;
-    release::Resolution resolution = release::resolve(rel.spec, ws->index, &ws->otp);
-    printFindings(resolution.findings);
-    if (!resolution.release)
-        return std::nullopt;
-
     const script::BootRules rules = script::bootRulesFor(ws->otp);
     printFindings(rules.notes);
-    package::PackageInputs inputs;
-    inputs.relFile = relPath;
-    inputs.bootFile = script::renderBootFiles(script::makeScript(*resolution.release, {}, rules)).boot;
-    inputs.sysConfig = parser.value(options.sysConfig);
-    inputs.vmArgs = parser.value(options.vmArgs);
-    inputs.relup = parser.value(options.relup);
-    inputs.includeSource = parser.isSet(options.includeSrc);
-    if (parser.isSet(options.erts))
-        inputs.ertsRoot = parser.value(options.erts);
-    else if (parser.isSet(options.includeErts))
-        inputs.ertsRoot = ws->otp.root;
-    const Findings problems = package::checkInputs(inputs);
-    if (!problems.isEmpty()) {
-        printFindings(problems);
+    package::BuildRequest request;
+    request.relFile = relPath;
+    request.sysConfig = parser.value(options.sysConfig);
+    request.vmArgs = parser.value(options.vmArgs);
+    request.relup = parser.value(options.relup);
+    request.includeSource = parser.isSet(options.includeSrc);
+    request.includeErts = parser.isSet(options.includeErts);
+    request.ertsRoot = parser.value(options.erts);
+    package::PlanResult result = package::planBuild(request, ws->index, ws->otp, rules);
+    printFindings(result.findings);
+    if (!result.plan)
         return std::nullopt;
-    }
-    const QString fallbackBin =
-        ws->otp.root + QStringLiteral("/erts-") + ws->otp.ertsVsn + QStringLiteral("/bin");
-    auto members = package::targetMembers(*resolution.release, inputs, fallbackBin, rules);
-    if (!members) {
-        printFindings({members.error()});
-        return std::nullopt;
-    }
-    return PreparedPackage{std::move(*ws), std::move(*resolution.release), std::move(members).value()};
+    return PreparedPackage{std::move(*ws), std::move(result.plan->release), std::move(result.plan->members)};
 }
 
 namespace {

@@ -4,6 +4,7 @@
 #include "etf/etf.h"
 #include "package/release_layout.h"
 #include "release/rel_spec.h"
+#include "term/pretty.h"
 #include "term/reader.h"
 
 #include <QDirIterator>
@@ -300,6 +301,31 @@ Expected<InspectReport> inspectRelease(const QString &path, const QString &expec
     std::sort(c.report.apps.begin(), c.report.apps.end(),
               [](const InspectedApp &a, const InspectedApp &b) { return a.name < b.name; });
     return std::move(c.report);
+}
+
+QString inspectReportText(const InspectReport &r)
+{
+    QString o;
+    o += QStringLiteral("%1 (%2)\n").arg(r.source, r.format);
+    o += QStringLiteral("release %1 %2, ERTS %3\n\n").arg(r.relName, r.relVsn, r.ertsVsn);
+    o += QStringLiteral("applications:\n");
+    for (const auto &a : r.apps) {
+        o += QStringLiteral("  %1 %2  %3 modules  %4 KB\n")
+                 .arg(a.name, -20)
+                 .arg(a.vsn, -10)
+                 .arg(a.modules, 4)
+                 .arg(double(a.bytes) / 1024, 8, 'f', 1);
+    }
+    if (!r.relupUpFrom.isEmpty() || !r.relupDownTo.isEmpty()) {
+        o += QStringLiteral("\nrelup: up from %1; down to %2\n")
+                 .arg(r.relupUpFrom.join(QStringLiteral(", ")), r.relupDownTo.join(QStringLiteral(", ")));
+    }
+    o += QStringLiteral("\nentries (%1):\n").arg(r.entries.size());
+    for (const auto &e : r.entries)
+        o += QStringLiteral("  %1 %2 %3\n").arg(QString::number(e.mode, 8), 7).arg(e.size, 10).arg(e.path);
+    if (r.boot)
+        o += QStringLiteral("\nstart.boot:\n") + term::prettyTerm(*r.boot) + QStringLiteral(".\n");
+    return o;
 }
 
 } // namespace rs::package

@@ -47,4 +47,7 @@ struct InspectReport
 Expected<InspectReport> inspectRelease(const QString &path, const QString &expectedErts = QString(),
                                        jobs::Monitor &monitor = jobs::silentMonitor());
 
+// The report as text, as `relstudio-cli inspect` prints it (warnings are not included).
+QString inspectReportText(const InspectReport &report);
+
 } // namespace rs::package
