@@ -11,14 +11,11 @@ namespace rs::script {
 using release::ResolvedApp;
 using release::ResolvedRelease;
 using release::StartType;
+using term::atom;
 using term::Term;
 
 namespace {
 
-Term atom(const char *name)
-{
-    return Term::atom(QString::fromLatin1(name));
-}
 Term str(const QString &text)
 {
     return Term::string(text);

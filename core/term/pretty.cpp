@@ -887,4 +887,11 @@ QByteArray consultFileText(const Term &term)
            QByteArrayLiteral(".\n");
 }
 
+QString prettyOneLine(const Term &term)
+{
+    PrettyOptions options;
+    options.lineLength = 1 << 20;
+    return prettyTerm(term, options);
+}
+
 } // namespace rs::term

@@ -20,6 +20,9 @@ struct PrettyOptions
 // This is how OTP writes .script, relup and RELEASES files.
 QString prettyTerm(const Term &term, const PrettyOptions &options = {});
 
+// A term on one line, as ~tp prints it with no line limit: for messages that quote a term.
+QString prettyOneLine(const Term &term);
+
 // The text of a file as OTP writes it with io:format(Fd, "%% ~s\n~tp.\n", ["coding: utf-8", Term]),
 // encoded as UTF-8.
 QByteArray consultFileText(const Term &term);

@@ -111,4 +111,10 @@ private:
 
 QString typeName(Type type);
 
+// An atom from an ASCII name written in code: atom("progress").
+inline Term atom(const char *name)
+{
+    return Term::atom(QString::fromLatin1(name));
+}
+
 } // namespace rs::term

@@ -10,21 +10,15 @@
 
 namespace rs::upgrade {
 
+using term::atom;
 using term::Term;
 
 namespace {
 
-Term atom(const char *name)
-{
-    return Term::atom(QString::fromLatin1(name));
-}
 
-// A term in a message, as systools prints it (~tp), on one line.
 QString show(const Term &t)
 {
-    term::PrettyOptions options;
-    options.lineLength = 1 << 20;
-    return term::prettyTerm(t, options);
+    return term::prettyOneLine(t);
 }
 
 SourceLocation at(const QString &file, const Term &t)

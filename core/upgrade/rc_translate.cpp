@@ -14,6 +14,7 @@
 
 namespace rs::upgrade {
 
+using term::atom;
 using term::Term;
 
 namespace {
@@ -30,17 +31,10 @@ struct RcError
     throw RcError{std::move(message), location};
 }
 
-Term atom(const char *name)
-{
-    return Term::atom(QString::fromLatin1(name));
-}
 
-// A term in a message, as systools prints it (~tp), on one line.
 QString show(const Term &t)
 {
-    term::PrettyOptions options;
-    options.lineLength = 1 << 20;
-    return term::prettyTerm(t, options);
+    return term::prettyOneLine(t);
 }
 
 bool isTupleNamed(const Term &t, QStringView name, qsizetype arity)
