@@ -161,6 +161,7 @@ void BuildDialog::startBuild()
     m_status->setText(tr("Resolving the release…"));
     m_clock.start();
     m_job->start();
+    emit buildStarted(m_job, tr("Build %1").arg(QFileInfo(m_output->text()).fileName()));
 }
 
 void BuildDialog::cancelBuild()

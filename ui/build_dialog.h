@@ -36,6 +36,8 @@ signals:
     // The user wants to look inside what was built.
     void inspectRequested(const QString &path);
     void buildFinished(bool ok);
+    // A build began: for the Jobs dock.
+    void buildStarted(rs::ui::BuildJob *job, const QString &title);
 
 private:
     QWidget *createFileRow(QLineEdit *edit, const QString &filter, bool directory);

@@ -1,9 +1,11 @@
 #include "mainwindow.h"
 
+#include "archive/archive_reader.h"
 #include "build_dialog.h"
 #include "code_editor.h"
 #include "erlang_highlighter.h"
 #include "etf/etf.h"
+#include "jobs_dock.h"
 #include "log_dock.h"
 #include "package/inspect.h"
 #include "problems_dock.h"
@@ -69,9 +71,14 @@ MainWindow::MainWindow(QWidget *parent)
 
     createDocks();
     createActions();
-    connect(m_workspace, &Workspace::scanStarted, this,
-            [this] { statusBar()->showMessage(tr("Scanning lib dirs…")); });
+    connect(m_workspace, &Workspace::scanStarted, this, [this] {
+        statusBar()->showMessage(tr("Scanning lib dirs…"));
+        if (!m_scanJob)
+            m_scanJob = m_jobs->addJob(tr("Scan lib dirs and the OTP"));
+    });
     connect(m_workspace, &Workspace::scanned, this, [this] {
+        m_jobs->finishJob(m_scanJob);
+        m_scanJob = 0;
         const auto snapshot = m_workspace->snapshot();
         m_problems->setFindings(QStringLiteral("workspace"), snapshot->problems);
         statusBar()->showMessage(
@@ -127,9 +134,12 @@ void MainWindow::createDocks()
     m_log->setObjectName(QStringLiteral("logDock"));
     m_log->attachToLogger();
     addDockWidget(Qt::BottomDockWidgetArea, m_log);
+    m_jobs = new JobsDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_jobs);
     tabifyDockWidget(m_problems, m_log);
+    tabifyDockWidget(m_log, m_jobs);
     m_problems->raise();
-    resizeDocks({m_problems, m_log}, {150, 150}, Qt::Vertical);
+    resizeDocks({m_problems, m_log, m_jobs}, {150, 150, 150}, Qt::Vertical);
 }
 
 void MainWindow::createActions()
@@ -185,6 +195,7 @@ void MainWindow::createActions()
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addAction(m_problems->toggleViewAction());
     m_viewMenu->addAction(m_log->toggleViewAction());
+    m_viewMenu->addAction(m_jobs->toggleViewAction());
     m_viewMenu->addSeparator();
     QAction *bigger = m_viewMenu->addAction(tr("&Larger Font"), this, [this] {
         applyFontSize(QSettings().value(QStringLiteral("view/fontSize"), font().pointSize()).toInt() + 1);
@@ -465,36 +476,56 @@ void MainWindow::showBuildDialog()
     auto *dialog = new BuildDialog(editor->document()->path(), m_workspace->snapshot(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &BuildDialog::inspectRequested, this, &MainWindow::inspect);
+    connect(dialog, &BuildDialog::buildStarted, this, &MainWindow::trackBuild);
     dialog->open();
+}
+
+void MainWindow::trackBuild(BuildJob *job, const QString &title)
+{
+    const int id = m_jobs->addJob(title, [job] { job->cancel(); });
+    connect(job, &BuildJob::progress, m_jobs, [this, id](qint64 done, qint64 total, const QString &current) {
+        m_jobs->updateJob(id, done, total, current);
+    });
+    connect(job, &BuildJob::finished, m_jobs, [this, id] { m_jobs->finishJob(id); });
+    connect(job, &QObject::destroyed, m_jobs, [this, id] { m_jobs->finishJob(id); });
 }
 
 // Reads a tarball or release directory on the thread pool and shows the report in a tab.
 void MainWindow::inspect(const QString &path)
 {
+    using Result = Expected<package::InspectReport>;
     statusBar()->showMessage(tr("Inspecting %1…").arg(path));
     const QString erts = m_workspace->snapshot()->otp ? m_workspace->snapshot()->otp->ertsVsn : QString();
-    auto *watcher = new QFutureWatcher<Expected<package::InspectReport>>(this);
-    connect(watcher, &QFutureWatcher<Expected<package::InspectReport>>::finished, this,
-            [this, watcher, path] {
-                watcher->deleteLater();
-                const auto report = watcher->result();
-                if (!report) {
-                    QMessageBox::warning(this, tr("Cannot inspect"), report.error().toString());
-                    return;
-                }
-                auto *view = new CodeEditor(m_tabs);
-                view->setReadOnly(true);
-                new ErlangHighlighter(view->document());
-                view->setPlainText(package::inspectReportText(*report));
-                view->setProperty(FilePathProperty, path);
-                const int index = m_tabs->addTab(view, tr("%1 (inspect)").arg(QFileInfo(path).fileName()));
-                m_tabs->setTabToolTip(index, path);
-                m_tabs->setCurrentIndex(index);
-                m_problems->setFindings(path, report->warnings);
-                statusBar()->showMessage(
-                    tr("%n warning(s) in %1", nullptr, int(report->warnings.size())).arg(path), 8000);
-            });
-    watcher->setFuture(QtConcurrent::run([path, erts] { return package::inspectRelease(path, erts); }));
+    auto cancelled = std::make_shared<std::atomic_bool>(false);
+    const int job =
+        m_jobs->addJob(tr("Inspect %1").arg(QFileInfo(path).fileName()), [cancelled] { *cancelled = true; });
+    auto *watcher = new QFutureWatcher<Result>(this);
+    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, path, job] {
+        watcher->deleteLater();
+        m_jobs->finishJob(job);
+        const Result report = watcher->result();
+        if (!report) {
+            statusBar()->showMessage(report.error().toString(), 8000);
+            if (!archive::isCancellation(report.error()))
+                QMessageBox::warning(this, tr("Cannot inspect"), report.error().toString());
+            return;
+        }
+        auto *view = new CodeEditor(m_tabs);
+        view->setReadOnly(true);
+        new ErlangHighlighter(view->document());
+        view->setPlainText(package::inspectReportText(*report));
+        view->setProperty(FilePathProperty, path);
+        const int index = m_tabs->addTab(view, tr("%1 (inspect)").arg(QFileInfo(path).fileName()));
+        m_tabs->setTabToolTip(index, path);
+        m_tabs->setCurrentIndex(index);
+        m_problems->setFindings(path, report->warnings);
+        statusBar()->showMessage(tr("%n warning(s) in %1", nullptr, int(report->warnings.size())).arg(path),
+                                 8000);
+    });
+    watcher->setFuture(QtConcurrent::run([path, erts, cancelled] {
+        jobs::CallbackMonitor monitor({}, cancelled.get());
+        return package::inspectRelease(path, erts, monitor);
+    }));
 }
 
 void MainWindow::showSettings()

@@ -11,6 +11,8 @@ class QUndoGroup;
 
 namespace rs::ui {
 
+class BuildJob;
+class JobsDock;
 class LogDock;
 class ProblemsDock;
 class ReleaseEditor;
@@ -30,6 +32,7 @@ public:
     Workspace *workspace() const { return m_workspace; }
     QTabWidget *tabs() const { return m_tabs; }
     ProblemsDock *problemsDock() const { return m_problems; }
+    JobsDock *jobsDock() const { return m_jobs; }
     ReleaseEditor *currentReleaseEditor() const;
 
     // Scans the lib dirs of the settings, after extraLibDirs (given on the command line, not saved).
@@ -56,6 +59,7 @@ private:
     void showSettings();
     void showBuildDialog();
     void inspect(const QString &path);
+    void trackBuild(BuildJob *job, const QString &title);
     void showAbout();
     void goToFinding(const rs::Finding &finding);
     void applyFontSize(int points);
@@ -65,6 +69,8 @@ private:
     QUndoGroup *m_undoGroup;
     ProblemsDock *m_problems = nullptr;
     LogDock *m_log = nullptr;
+    JobsDock *m_jobs = nullptr;
+    int m_scanJob = 0;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
 };

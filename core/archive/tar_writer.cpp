@@ -374,8 +374,10 @@ Expected<bool> TarWriter::addFile(const QString &name, const QString &sourcePath
     Header header;
     header.name = *checked;
     header.mode = quint32(st.st_mode);
-    header.uid = qint64(st.st_uid);
-    header.gid = qint64(st.st_gid);
+    // A reproducible build does not depend on who owns the files on the building machine.
+    const bool reproducible = m_impl->options.fixedMtime.has_value();
+    header.uid = reproducible ? 0 : qint64(st.st_uid);
+    header.gid = reproducible ? 0 : qint64(st.st_gid);
     header.size = qint64(st.st_size);
     header.mtime = m_impl->options.fixedMtime ? *m_impl->options.fixedMtime : qint64(st.st_mtime);
     auto headerWritten = m_impl->writeMember(header, nullptr);

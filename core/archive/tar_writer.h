@@ -17,7 +17,7 @@ struct TarOptions
     bool gzip = true;
     int compressionLevel = 6;         // what erl_tar uses
     int threads = 0;                  // 0: one per core
-    std::optional<qint64> fixedMtime; // reproducible builds: every member gets this mtime
+    std::optional<qint64> fixedMtime; // reproducible builds: every member gets this mtime, uid and gid 0
 };
 
 // Writes a ustar tar (gzip-compressed by default) the way erl_tar does, so that OTP's

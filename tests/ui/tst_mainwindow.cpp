@@ -1,6 +1,7 @@
 // The real main window on the offscreen platform, driven as a user would: open the example release,
 // change an application's version in the table, see the preview regenerate, undo, break the text.
 #include "code_editor.h"
+#include "jobs_dock.h"
 #include "mainwindow.h"
 #include "problems_dock.h"
 #include "release_document.h"
@@ -19,6 +20,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace rs::ui;
 
@@ -145,6 +147,26 @@ private slots:
         QVERIFY2(missing.message.contains(QStringLiteral("shop_core version 9.9 not found")),
                  qPrintable(missing.message));
         editor->document()->undoStack()->clear();
+    }
+
+    void jobsDockShowsRunningJobsWithCancel()
+    {
+        MainWindow window;
+        QSignalSpy scanned(window.workspace(), &Workspace::scanned);
+        window.startWorkspace({QStringLiteral(RELSTUDIO_EXAMPLES_LIB_DIR)});
+        QCOMPARE(window.jobsDock()->jobTitles(), QStringList{QStringLiteral("Scan lib dirs and the OTP")});
+        QVERIFY(scanned.wait(Timeout));
+        QCOMPARE(window.jobsDock()->runningJobs(), 0);
+
+        bool cancelled = false;
+        const int id = window.jobsDock()->addJob(QStringLiteral("Build x.tar.gz"), [&] { cancelled = true; });
+        window.jobsDock()->updateJob(id, 50, 100, QStringLiteral("lib/x"));
+        auto *cancel = window.jobsDock()->findChild<QToolButton *>(QStringLiteral("cancelJob%1").arg(id));
+        QVERIFY(cancel);
+        cancel->click();
+        QVERIFY(cancelled);
+        window.jobsDock()->finishJob(id);
+        QCOMPARE(window.jobsDock()->runningJobs(), 0);
     }
 
     void opensOtherTermFilesReadOnly()
