@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config clang-format
   # Qt 6
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
-  libqt6svg6 qt6-charts-dev libgl-dev
+  libqt6svg6 qt6-charts-dev libqt6opengl6-dev libgl-dev
   # libraries
   libquazip1-qt6-dev libspdlog-dev libfmt-dev libarchive-dev zlib1g-dev libdtl-dev libgraphviz-dev
   # headless GUI runs and screenshots

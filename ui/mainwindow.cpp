@@ -1,7 +1,9 @@
 #include "mainwindow.h"
 
 #include "archive/archive_reader.h"
+#include "appup_view.h"
 #include "build_dialog.h"
+#include "inspector/inspector_view.h"
 #include "code_editor.h"
 #include "erlang_highlighter.h"
 #include "etf/etf.h"
@@ -26,6 +28,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -189,6 +192,8 @@ void MainWindow::createActions()
         if (!path.isEmpty())
             inspect(path);
     });
+    QAction *appups = releaseMenu->addAction(tr("&Appup and Relup…"), this, &MainWindow::showAppupView);
+    appups->setShortcut(QKeySequence(tr("Ctrl+U")));
     releaseMenu->addSeparator();
     releaseMenu->addAction(tr("Re&scan Lib Dirs"), m_workspace, &Workspace::rescan);
 
@@ -227,6 +232,14 @@ bool MainWindow::openFile(const QString &path)
             m_tabs->setCurrentIndex(i);
             return true;
         }
+    }
+    static const QRegularExpression packaged(
+        QStringLiteral("\\.(tar|tar\\.gz|tgz|tar\\.bz2|tbz2|tar\\.xz|txz|tar\\.zst|zip|ez)$"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (QFileInfo(absolute).isDir() || (QFileInfo(absolute).isFile() && packaged.match(absolute).hasMatch())) {
+        inspect(absolute);
+        updateRecentFiles(absolute);
+        return true;
     }
     if (!QFileInfo(absolute).isFile()) {
         const QString message = tr("%1: no such file").arg(absolute);
@@ -490,42 +503,45 @@ void MainWindow::trackBuild(BuildJob *job, const QString &title)
     connect(job, &QObject::destroyed, m_jobs, [this, id] { m_jobs->finishJob(id); });
 }
 
-// Reads a tarball or release directory on the thread pool and shows the report in a tab.
+// Opens a tarball, .ez or release directory in the inspector; it loads in the background.
 void MainWindow::inspect(const QString &path)
 {
-    using Result = Expected<package::InspectReport>;
-    statusBar()->showMessage(tr("Inspecting %1…").arg(path));
-    const QString erts = m_workspace->snapshot()->otp ? m_workspace->snapshot()->otp->ertsVsn : QString();
-    auto cancelled = std::make_shared<std::atomic_bool>(false);
-    const int job =
-        m_jobs->addJob(tr("Inspect %1").arg(QFileInfo(path).fileName()), [cancelled] { *cancelled = true; });
-    auto *watcher = new QFutureWatcher<Result>(this);
-    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, path, job] {
-        watcher->deleteLater();
-        m_jobs->finishJob(job);
-        const Result report = watcher->result();
-        if (!report) {
-            statusBar()->showMessage(report.error().toString(), 8000);
-            if (!archive::isCancellation(report.error()))
-                QMessageBox::warning(this, tr("Cannot inspect"), report.error().toString());
-            return;
-        }
-        auto *view = new CodeEditor(m_tabs);
-        view->setReadOnly(true);
-        new ErlangHighlighter(view->document());
-        view->setPlainText(package::inspectReportText(*report));
-        view->setProperty(FilePathProperty, path);
-        const int index = m_tabs->addTab(view, tr("%1 (inspect)").arg(QFileInfo(path).fileName()));
-        m_tabs->setTabToolTip(index, path);
-        m_tabs->setCurrentIndex(index);
-        m_problems->setFindings(path, report->warnings);
-        statusBar()->showMessage(tr("%n warning(s) in %1", nullptr, int(report->warnings.size())).arg(path),
-                                 8000);
+    auto *view = new InspectorView(m_tabs);
+    view->setProperty(FilePathProperty, QFileInfo(path).absoluteFilePath());
+    const int index = m_tabs->addTab(view, tr("%1 (inspect)").arg(QFileInfo(path).fileName()));
+    m_tabs->setTabToolTip(index, path);
+    m_tabs->setCurrentIndex(index);
+    auto job = std::make_shared<int>(0);
+    connect(view, &InspectorView::jobStarted, this, [this, view, job](const QString &title) {
+        *job = m_jobs->addJob(title, [view] { view->cancel(); });
     });
-    watcher->setFuture(QtConcurrent::run([path, erts, cancelled] {
-        jobs::CallbackMonitor monitor({}, cancelled.get());
-        return package::inspectRelease(path, erts, monitor);
-    }));
+    connect(view, &InspectorView::jobProgress, this, [this, job](qint64 done, qint64 total, const QString &current) {
+        m_jobs->updateJob(*job, done, total, current);
+    });
+    connect(view, &InspectorView::jobFinished, this, [this, job] { m_jobs->finishJob(*job); });
+    connect(view, &InspectorView::loaded, this, [this, view, path] {
+        m_problems->setFindings(path, view->report()->warnings);
+        statusBar()->showMessage(tr("%n warning(s) in %1", nullptr, int(view->report()->warnings.size())).arg(path), 8000);
+    });
+    connect(view, &InspectorView::loadFailed, this, [this, path](const QString &why) {
+        statusBar()->showMessage(tr("Cannot inspect %1: %2").arg(path, why), 8000);
+    });
+    view->open(path, m_workspace->snapshot()->otp ? m_workspace->snapshot()->otp->ertsVsn : QString());
+}
+
+void MainWindow::showAppupView()
+{
+    ReleaseEditor *editor = currentReleaseEditor();
+    if (!editor || !editor->document()->isValid()) {
+        statusBar()->showMessage(tr("Open a valid .rel file to see the upgrades of its applications."), 6000);
+        return;
+    }
+    auto *view = new AppupView(editor->document()->parsed().spec, m_workspace, m_tabs);
+    const QString key = editor->document()->path() + QStringLiteral("#appup");
+    view->setProperty(FilePathProperty, key);
+    connect(view, &AppupView::findingsChanged, this, [this, key](const Findings &f) { m_problems->setFindings(key, f); });
+    const int index = m_tabs->addTab(view, tr("%1 (appup/relup)").arg(editor->document()->displayName()));
+    m_tabs->setCurrentIndex(index);
 }
 
 void MainWindow::showSettings()

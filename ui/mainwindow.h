@@ -37,6 +37,8 @@ public:
 
     // Scans the lib dirs of the settings, after extraLibDirs (given on the command line, not saved).
     void startWorkspace(const QStringList &extraLibDirs = {});
+    // Opens a tarball, .ez or release directory in the inspector.
+    void inspect(const QString &path);
     // Opens a file in a new tab (or shows its tab when it is open already).
     bool openFile(const QString &path);
 
@@ -58,7 +60,7 @@ private:
     void updateTitle();
     void showSettings();
     void showBuildDialog();
-    void inspect(const QString &path);
+    void showAppupView();
     void trackBuild(BuildJob *job, const QString &title);
     void showAbout();
     void goToFinding(const rs::Finding &finding);

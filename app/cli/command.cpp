@@ -22,6 +22,12 @@ const std::vector<Command> &commands()
          runAssemble},
         {QStringLiteral("inspect"), QStringLiteral("Show what a release tarball or directory holds"),
          runInspect},
+        {QStringLiteral("diff"), QStringLiteral("Compare two releases (directories or tarballs)"), runDiff},
+        {QStringLiteral("appup"),
+         QStringLiteral("Generate the .appup between two versions of an application"), runAppup},
+        {QStringLiteral("check-appup"),
+         QStringLiteral("Check an .appup against the two versions of its application"), runCheckAppup},
+        {QStringLiteral("relup"), QStringLiteral("Generate the relup as systools:make_relup does"), runRelup},
         {QStringLiteral("print"), QStringLiteral("Print an Erlang term file as OTP writes it (~tp or ~w)"),
          runPrint},
     };

@@ -43,5 +43,9 @@ int runNewRel(const QStringList &arguments);
 int runTar(const QStringList &arguments);
 int runAssemble(const QStringList &arguments);
 int runInspect(const QStringList &arguments);
+int runDiff(const QStringList &arguments);
+int runAppup(const QStringList &arguments);
+int runCheckAppup(const QStringList &arguments);
+int runRelup(const QStringList &arguments);
 
 } // namespace rs::cli

@@ -55,15 +55,17 @@ struct Collector
     void add(ArchiveEntry entry, const std::function<QByteArray()> &read)
     {
         if (entry.path.startsWith(QStringLiteral("./"))) {
+            entry.path = entry.path.mid(2);
+            if (entry.path.isEmpty()) // "./" itself, the root of `tar -C DIR .`: not a member
+                return;
             if (!dotSlashReported) {
                 report.warnings << Finding::warning(
                     QStringLiteral(
-                        "member names start with './' (e.g. %1): release_handler:unpack_release looks "
+                        "member names start with './' (e.g. ./%1): release_handler:unpack_release looks "
                         "for releases/NAME.rel and will not find it")
                         .arg(entry.path));
                 dotSlashReported = true;
             }
-            entry.path = entry.path.mid(2);
         }
         const QString name = entry.path;
         const QStringList parts = name.split(QLatin1Char('/'), Qt::SkipEmptyParts);
@@ -131,8 +133,10 @@ Expected<bool> collectArchive(const QString &path, Collector &c, jobs::Monitor &
     return true;
 }
 
-Expected<bool> collectDirectory(const QString &root, Collector &c, jobs::Monitor &monitor)
+Expected<bool> collectDirectory(const QString &givenRoot, Collector &c, jobs::Monitor &monitor)
 {
+    // Absolute, so that relativeFilePath() below gives member names for a relative root too.
+    const QString root = QFileInfo(givenRoot).absoluteFilePath();
     QDirIterator it(root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
                     QDirIterator::Subdirectories);
     QStringList paths;

@@ -17,7 +17,15 @@ RELEASE_ROOT=$(dirname "$SCRIPT_DIR")
 REL_NAME="@REL_NAME@"
 
 # releases/start_erl.data names the ERTS and the release version in use ("ERTS_VSN REL_VSN").
-read -r ERTS_VSN REL_VSN < "$RELEASE_ROOT/releases/start_erl.data"
+# release_handler (make_permanent) writes it without a final newline, on which `read` fails
+# although it has set the variables: check them instead.
+ERTS_VSN=
+REL_VSN=
+read -r ERTS_VSN REL_VSN < "$RELEASE_ROOT/releases/start_erl.data" || true
+if [ -z "$ERTS_VSN" ] || [ -z "$REL_VSN" ]; then
+    echo "$REL_NAME: cannot read the ERTS and release versions from releases/start_erl.data" >&2
+    exit 1
+fi
 REL_DIR="$RELEASE_ROOT/releases/$REL_VSN"
 
 # The release's own ERTS when it has one, otherwise the ERTS of the OTP it was assembled with.

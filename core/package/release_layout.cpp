@@ -36,22 +36,43 @@ PackageMember fileMember(const QString &name, const QString &source)
 }
 
 // A directory tree, files in name order at each level (symlinks followed, as make_tar's
-// `dereference`); an empty directory gets an entry of its own.
-void addTree(const QString &dir, const QString &name, std::vector<PackageMember> &members)
+// `dereference`); an empty directory gets an entry of its own. As in make_tar (erl_tar: enoent,
+// eloop), a dangling symlink or a symlink loop is an error; so is a device, socket or FIFO.
+// `ancestors`: the canonical paths of the directories being walked.
+Expected<bool> addTree(const QString &dir, const QString &name, std::vector<PackageMember> &members,
+                       QStringList &ancestors)
 {
-    const QFileInfoList entries =
-        QDir(dir).entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
-    if (entries.isEmpty()) {
+    const QString canonical = QFileInfo(dir).canonicalFilePath();
+    if (ancestors.contains(canonical))
+        return Finding::error(
+            QStringLiteral("%1 is a symlink loop (it leads back to %2): the release cannot be packed")
+                .arg(dir, canonical));
+    ancestors << canonical;
+    const QFileInfoList entries = QDir(dir).entryInfoList(
+        QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name);
+    if (entries.isEmpty())
         members.push_back({name, {}, {}, modeOf(dir), true});
-        return;
-    }
     for (const QFileInfo &e : entries) {
         const QString childName = name + QLatin1Char('/') + e.fileName();
-        if (e.isDir())
-            addTree(e.absoluteFilePath(), childName, members);
-        else if (e.isFile())
+        if (e.isDir()) {
+            const auto added = addTree(e.absoluteFilePath(), childName, members, ancestors);
+            if (!added)
+                return added;
+        } else if (e.isFile()) {
             members.push_back(fileMember(childName, e.absoluteFilePath()));
+        } else if (e.isSymLink()) {
+            return Finding::error(
+                QStringLiteral("%1 is a symlink to %2, which does not exist: the release cannot be packed")
+                    .arg(e.absoluteFilePath(), e.symLinkTarget()));
+        } else {
+            return Finding::error(
+                QStringLiteral(
+                    "%1 is not a file or directory (a device, socket or FIFO): the release cannot be packed")
+                    .arg(e.absoluteFilePath()));
+        }
     }
+    ancestors.removeLast();
+    return true;
 }
 
 QString applicationDir(const release::AppSpec &spec)
@@ -66,13 +87,17 @@ Expected<bool> addApplication(const release::ResolvedApp &app, const PackageInpu
     const release::AppSpec &spec = app.spec;
     const QString appDir = applicationDir(spec);
     const QString to = QStringLiteral("lib/%1-%2").arg(spec.name, spec.vsn);
-    if (QFileInfo(appDir + QStringLiteral("/priv")).isDir())
-        addTree(appDir + QStringLiteral("/priv"), to + QStringLiteral("/priv"), members);
-    if (inputs.includeSource) {
-        for (const QString &extra : {QStringLiteral("src"), QStringLiteral("include")}) {
-            if (QFileInfo(appDir + QLatin1Char('/') + extra).isDir())
-                addTree(appDir + QLatin1Char('/') + extra, to + QLatin1Char('/') + extra, members);
-        }
+    QStringList trees{QStringLiteral("priv")};
+    if (inputs.includeSource)
+        trees << QStringLiteral("src") << QStringLiteral("include");
+    for (const QString &tree : std::as_const(trees)) {
+        if (!QFileInfo(appDir + QLatin1Char('/') + tree).isDir())
+            continue;
+        QStringList ancestors;
+        const auto added =
+            addTree(appDir + QLatin1Char('/') + tree, to + QLatin1Char('/') + tree, members, ancestors);
+        if (!added)
+            return added;
     }
     members.push_back(
         fileMember(to + QStringLiteral("/ebin/") + spec.name + QStringLiteral(".app"), spec.appFile));

@@ -1,5 +1,9 @@
 #pragma once
 
+#include "upgrade/appup.h"
+
+#include <map>
+
 // The relup of a release: what systools:make_relup/4 generates, byte for byte.
 
 #include "common/expected.h"
@@ -21,6 +25,8 @@ struct RelupOptions
 {
     bool restartEmulator = false;  // systools' restart_emulator: restart the emulator as the last step
     bool warningsAsErrors = false; // systools' warnings_as_errors
+    // Appups to use instead of APP/ebin/APP.appup, by application name: an appup being edited.
+    std::map<QString, Appup> appupOverrides;
 };
 
 // A release to upgrade from or downgrade to, with the description systools writes next to its

@@ -1,0 +1,118 @@
+#pragma once
+
+// Release pairs with known differences for the diff tests (core and e2e): the example shop release
+// assembled by relstudio-cli, copied, and changed in one way each (a module recompiled by erlc, a
+// sys.config value, a mode, a vm.args flag, an application added or a version bumped).
+// Needs RELSTUDIO_BIN_DIR, RELSTUDIO_ERLC, RELSTUDIO_SOURCE_DIR and RELSTUDIO_EXAMPLES_LIB_DIR.
+
+#include <QByteArray>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+namespace rs::test::diff {
+
+struct ToolRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QString describe(const QString &what) const
+    {
+        return QStringLiteral("%1 exited with %2\nstdout: %3\nstderr: %4")
+            .arg(what)
+            .arg(exitCode)
+            .arg(QString::fromUtf8(out).left(4000), QString::fromUtf8(err).left(4000));
+    }
+};
+
+inline ToolRun runTool(const QString &program, const QStringList &args, int timeoutMs = 300000)
+{
+    QProcess p;
+    p.setProgram(program);
+    p.setArguments(args);
+    p.setStandardInputFile(QProcess::nullDevice());
+    p.start();
+    ToolRun run;
+    if (!p.waitForStarted()) {
+        run.err = "cannot start " + program.toUtf8();
+        return run;
+    }
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        run.err = "timed out";
+        return run;
+    }
+    run.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    run.out = p.readAllStandardOutput();
+    run.err = p.readAllStandardError();
+    return run;
+}
+
+inline QString cli()
+{
+    return QStringLiteral(RELSTUDIO_BIN_DIR "/relstudio-cli");
+}
+
+inline QString examplesLib()
+{
+    return QStringLiteral(RELSTUDIO_EXAMPLES_LIB_DIR);
+}
+
+inline QString example(const QString &relative)
+{
+    return QStringLiteral(RELSTUDIO_SOURCE_DIR "/examples/") + relative;
+}
+
+inline bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+inline QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// relstudio-cli assemble REL --lib-dir LIB... with the example sys.config and vm.args.
+inline ToolRun assemble(const QString &rel, const QStringList &libDirs, const QString &out)
+{
+    QStringList args{QStringLiteral("assemble"), rel};
+    for (const QString &lib : libDirs)
+        args << QStringLiteral("--lib-dir") << lib;
+    args << QStringLiteral("--sys-config") << example(QStringLiteral("releases/sys.config"))
+         << QStringLiteral("--vm-args") << example(QStringLiteral("releases/vm.args"))
+         << QStringLiteral("--out") << out;
+    return runTool(cli(), args);
+}
+
+// A copy that keeps modes (cp -a).
+inline ToolRun copyTree(const QString &from, const QString &to)
+{
+    return runTool(QStringLiteral("cp"), {QStringLiteral("-a"), from, to});
+}
+
+// erlc FLAGS -o OUTDIR SOURCES
+inline ToolRun erlc(const QStringList &flags, const QString &outDir, const QStringList &sources)
+{
+    QDir().mkpath(outDir);
+    return runTool(QStringLiteral(RELSTUDIO_ERLC),
+                   flags + QStringList{QStringLiteral("-o"), outDir} + sources);
+}
+
+// The example shop_cart.erl with one more exported function (discount/1).
+inline QByteArray changedShopCart()
+{
+    QByteArray src = readFile(example(QStringLiteral("apps/shop_core/src/shop_cart.erl")));
+    src.replace("-export([start_link/0, add/3", "-export([start_link/0, discount/1, add/3");
+    src += "\ndiscount(_Code) -> 0.\n";
+    return src;
+}
+
+} // namespace rs::test::diff
