@@ -72,6 +72,8 @@ done
 ours_ms=$(wall "${t_ours[@]}"); ours_cpu=$(cpu "${t_ours[@]}")
 sys_ms=$(wall "${t_sys[@]}"); sys_cpu=$(cpu "${t_sys[@]}")
 gnu_ms=$(wall "${t_gnu[@]}"); gnu_cpu=$(cpu "${t_gnu[@]}")
+best() { printf '%s\n' "$@" | cut -d' ' -f1 | sort -n | head -n 1; }
+echo "bench_package: best of $runs: relstudio-cli tar $(best "${t_ours[@]}") ms, systools:make_tar $(best "${t_sys[@]}") ms, tar czf $(best "${t_gnu[@]}") ms" >&2
 ours_size=$(size_of "$work/ours.tar.gz")
 sys_size=$(size_of "$work/sys/allotp.tar.gz")
 gnu_size=$(size_of "$work/gnu.tar.gz")

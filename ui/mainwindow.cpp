@@ -3,6 +3,9 @@
 #include "archive/archive_reader.h"
 #include "appup_view.h"
 #include "build_dialog.h"
+#include "dependency_graph.h"
+#include "release_table_model.h"
+#include "release/resolver.h"
 #include "inspector/inspector_view.h"
 #include "code_editor.h"
 #include "erlang_highlighter.h"
@@ -32,6 +35,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QUndoGroup>
 #include <QtConcurrent>
 
@@ -192,6 +196,8 @@ void MainWindow::createActions()
         if (!path.isEmpty())
             inspect(path);
     });
+    QAction *graph = releaseMenu->addAction(tr("Dependency &Graph"), this, &MainWindow::showDependencyGraph);
+    graph->setShortcut(QKeySequence(tr("Ctrl+G")));
     QAction *appups = releaseMenu->addAction(tr("&Appup and Relup…"), this, &MainWindow::showAppupView);
     appups->setShortcut(QKeySequence(tr("Ctrl+U")));
     releaseMenu->addSeparator();
@@ -527,6 +533,41 @@ void MainWindow::inspect(const QString &path)
         statusBar()->showMessage(tr("Cannot inspect %1: %2").arg(path, why), 8000);
     });
     view->open(path, m_workspace->snapshot()->otp ? m_workspace->snapshot()->otp->ertsVsn : QString());
+}
+
+// The applications of the current release as a graph; clicking one selects it in the editor.
+void MainWindow::showDependencyGraph()
+{
+    ReleaseEditor *editor = currentReleaseEditor();
+    if (!editor || !editor->document()->isValid()) {
+        statusBar()->showMessage(tr("Open a valid .rel file to see its dependency graph."), 6000);
+        return;
+    }
+    const auto snapshot = m_workspace->snapshot();
+    const release::Resolution resolution = release::resolve(editor->document()->parsed().spec, snapshot->index,
+                                                            snapshot->otp ? &*snapshot->otp : nullptr);
+    if (!resolution.release) {
+        m_problems->setFindings(editor->document()->path(), resolution.findings);
+        statusBar()->showMessage(tr("The release does not resolve: see Problems."), 6000);
+        return;
+    }
+    auto *view = new DependencyGraphView(m_tabs);
+    view->setRelease(*resolution.release);
+    view->setProperty(FilePathProperty, QString(editor->document()->path() + QStringLiteral("#graph")));
+    connect(view, &DependencyGraphView::applicationClicked, this, [this, editor](const QString &name) {
+        if (m_tabs->indexOf(editor) < 0)
+            return;
+        const auto *model = qobject_cast<const ReleaseTableModel *>(editor->table()->model());
+        for (int row = 0; model && row < model->rowCount(); ++row) {
+            if (model->appAt(row)->name == name) {
+                m_tabs->setCurrentWidget(editor);
+                editor->table()->selectRow(row);
+                return;
+            }
+        }
+    });
+    const int index = m_tabs->addTab(view, tr("%1 (graph)").arg(editor->document()->displayName()));
+    m_tabs->setCurrentIndex(index);
 }
 
 void MainWindow::showAppupView()

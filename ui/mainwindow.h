@@ -61,6 +61,7 @@ private:
     void showSettings();
     void showBuildDialog();
     void showAppupView();
+    void showDependencyGraph();
     void trackBuild(BuildJob *job, const QString &title);
     void showAbout();
     void goToFinding(const rs::Finding &finding);
