@@ -87,7 +87,9 @@ AppupView::AppupView(const release::ReleaseSpec &release, Workspace *workspace, 
             m_relup->setPlainText(QString::fromUtf8(preview.relupText));
         m_status->setText(preview.relupText.isEmpty()
                               ? tr("<b>No relup</b>: %n problem(s), see Problems.", nullptr, int(m_findings.size()))
-                              : tr("%n finding(s).", nullptr, int(m_findings.size())));
+                          : m_findings.isEmpty()
+                              ? tr("No findings: the appup covers every changed module.")
+                              : tr("%n finding(s), see Problems.", nullptr, int(m_findings.size())));
         emit findingsChanged(m_findings);
         emit relupUpdated();
     });

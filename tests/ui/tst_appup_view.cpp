@@ -48,6 +48,11 @@ private slots:
         QVERIFY2(relup.startsWith(QStringLiteral("%% coding: utf-8\n{\"1\",")), qPrintable(relup.left(200)));
         QVERIFY(relup.contains(QStringLiteral("{\"1-report-1.0\",")));
         QVERIFY(relup.contains(QStringLiteral("point_of_no_return")));
+        const QString screenshots = qEnvironmentVariable("RELSTUDIO_SCREENSHOT_DIR");
+        if (!screenshots.isEmpty()) {
+            view.resize(1300, 700);
+            QVERIFY(view.grab().save(screenshots + QStringLiteral("/appup-relup.png")));
+        }
 
         // An instruction for a module that does not exist is a lint finding at its line.
         QString text = view.appupEditor()->toPlainText();

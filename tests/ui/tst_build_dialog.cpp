@@ -4,6 +4,7 @@
 #include "support/testdata.h"
 #include "workspace.h"
 
+#include <QCheckBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -75,6 +76,31 @@ private slots:
         QVERIFY(!QFile::exists(tarball));
         QCOMPARE(QDir(out.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).size(),
                  0);
+    }
+
+    // RELSTUDIO_SCREENSHOT_DIR=docs/screenshots: a picture of a build in progress (scripts/screenshots.sh).
+    void screenshot()
+    {
+        const QString dir = qEnvironmentVariable("RELSTUDIO_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("set RELSTUDIO_SCREENSHOT_DIR to take the screenshot");
+        QTemporaryDir out;
+        BuildDialog dialog(rs::test::sourcePath(QStringLiteral("examples/releases/shop-1.0.0.rel")), m_snapshot);
+        dialog.resize(720, 460);
+        dialog.show();
+        dialog.setOutput(out.filePath(QStringLiteral("shop-1.0.0.tar.gz")));
+        dialog.findChild<QCheckBox *>()->setChecked(true); // include the ERTS: a longer build
+        auto *bar = dialog.findChild<QProgressBar *>(QStringLiteral("buildProgress"));
+        bool taken = false;
+        connect(bar, &QProgressBar::valueChanged, this, [&](int value) {
+            if (!taken && value >= 250 && value <= 850) {
+                taken = dialog.grab().save(dir + QStringLiteral("/build-progress.png"));
+            }
+        });
+        QSignalSpy finished(&dialog, &BuildDialog::buildFinished);
+        dialog.startBuild();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(taken, "no progress update between 25 % and 85 % to take");
     }
 
     void failedBuildSaysWhy()
