@@ -16,6 +16,6 @@ scripts/build.sh build -DRELSTUDIO_WERROR=$werror
 
 echo "== unit tests under AddressSanitizer and UndefinedBehaviorSanitizer"
 scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=Debug -DRELSTUDIO_SANITIZE=ON -DRELSTUDIO_BUILD_GUI=OFF \
-  -DRELSTUDIO_WERROR=$werror
+  -DRELSTUDIO_WERROR=$werror -- relstudio_unit_tests
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --output-on-failure --no-tests=error -L unit -j "$jobs")

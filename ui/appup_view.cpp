@@ -85,19 +85,19 @@ AppupView::AppupView(const release::ReleaseSpec &release, Workspace *workspace, 
         m_relup->setEnabled(!preview.relupText.isEmpty());
         if (!preview.relupText.isEmpty())
             m_relup->setPlainText(QString::fromUtf8(preview.relupText));
-        m_status->setText(preview.relupText.isEmpty()
-                              ? tr("<b>No relup</b>: %n problem(s), see Problems.", nullptr, int(m_findings.size()))
-                          : m_findings.isEmpty()
-                              ? tr("No findings: the appup covers every changed module.")
-                              : tr("%n finding(s), see Problems.", nullptr, int(m_findings.size())));
+        m_status->setText(
+            preview.relupText.isEmpty()
+                ? tr("<b>No relup</b>: %n problem(s), see Problems.", nullptr, int(m_findings.size()))
+            : m_findings.isEmpty() ? tr("No findings: the appup covers every changed module.")
+                                   : tr("%n finding(s), see Problems.", nullptr, int(m_findings.size())));
         emit findingsChanged(m_findings);
         emit relupUpdated();
     });
     connect(m_app, &QComboBox::currentTextChanged, this, &AppupView::fillVersions);
     connect(generateButton, &QPushButton::clicked, this, &AppupView::generate);
     connect(saveButton, &QPushButton::clicked, this, [this] {
-        const QString path =
-            QFileDialog::getSaveFileName(this, tr("Save Appup"), appupFileName(), tr("Appup files (*.appup)"));
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save Appup"), appupFileName(),
+                                                          tr("Appup files (*.appup)"));
         QString error;
         if (!path.isEmpty() && !saveAppup(path, &error))
             QMessageBox::warning(this, tr("Cannot save"), error);
@@ -166,8 +166,9 @@ void AppupView::generate()
     if (generated.appupText.isEmpty()) {
         m_findings = generated.findings;
         m_status->setText(tr("<b>Cannot generate</b>: %1")
-                              .arg(generated.findings.isEmpty() ? QString()
-                                                                : generated.findings.constFirst().toString().toHtmlEscaped()));
+                              .arg(generated.findings.isEmpty()
+                                       ? QString()
+                                       : generated.findings.constFirst().toString().toHtmlEscaped()));
         emit findingsChanged(m_findings);
         return;
     }
@@ -195,8 +196,8 @@ void AppupView::startPreview()
     const QByteArray text = m_appup->toPlainText().toUtf8();
     const QString file = appupFileName();
     m_preview.setFuture(QtConcurrent::run([=] {
-        return upgrade::previewUpgrade(rel, snapshot->index, snapshot->otp ? &*snapshot->otp : nullptr, app, from,
-                                       to, text, file);
+        return upgrade::previewUpgrade(rel, snapshot->index, snapshot->otp ? &*snapshot->otp : nullptr, app,
+                                       from, to, text, file);
     }));
 }
 

@@ -7,8 +7,11 @@
 #include "script/boot_script.h"
 
 #include <QDir>
+
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <atomic>
+#include <csignal>
 
 namespace rs::cli {
 
@@ -44,12 +47,26 @@ std::optional<PreparedPackage> preparePackage(const QCommandLineParser &parser, 
 
 namespace {
 
-class StderrProgress final : public jobs::Monitor
+// Ctrl-C (SIGINT) or SIGTERM asks a running build to stop; the writers then remove what they made.
+std::atomic_bool interrupted = false;
+
+extern "C" void onInterrupt(int)
+{
+    interrupted = true;
+}
+
+class CliMonitor final : public jobs::Monitor
 {
 public:
+    explicit CliMonitor(bool showProgress) : m_showProgress(showProgress)
+    {
+        std::signal(SIGINT, onInterrupt);
+        std::signal(SIGTERM, onInterrupt);
+    }
+    bool isCancelled() const override { return interrupted.load(); }
     void report(const jobs::Progress &p) override
     {
-        if (m_timer.isValid() && m_timer.elapsed() < 200 && p.done < p.total)
+        if (!m_showProgress || (m_timer.isValid() && m_timer.elapsed() < 200 && p.done < p.total))
             return;
         m_timer.start();
         const int percent = p.total > 0 ? int(100 * p.done / p.total) : 0;
@@ -64,6 +81,7 @@ public:
     }
 
 private:
+    bool m_showProgress;
     QElapsedTimer m_timer;
 };
 
@@ -71,9 +89,7 @@ private:
 
 std::unique_ptr<jobs::Monitor> makeProgressMonitor(bool enabled)
 {
-    if (enabled)
-        return std::make_unique<StderrProgress>();
-    return std::make_unique<jobs::Monitor>();
+    return std::make_unique<CliMonitor>(enabled);
 }
 
 } // namespace rs::cli

@@ -49,8 +49,9 @@ struct PreparedPackage
 std::optional<PreparedPackage> preparePackage(const QCommandLineParser &parser, const PackageOptions &options,
                                               const QString &relPath);
 
-// A progress line on stderr ("[ 42%] 12.0/28.5 MB lib/ssl-10.8.7/ebin/ssl.beam"), at most a few
-// times a second.
+// The monitor of a CLI build: stops on Ctrl-C or SIGTERM (so that nothing half-written stays
+// behind) and, when enabled, prints a progress line on stderr ("[ 42%] 12.0/28.5 MB lib/ssl-…"), at
+// most a few times a second.
 std::unique_ptr<jobs::Monitor> makeProgressMonitor(bool enabled);
 
 } // namespace rs::cli

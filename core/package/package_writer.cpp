@@ -81,6 +81,9 @@ Expected<WriteStats> writeDirectory(const std::vector<PackageMember> &members, c
                                     jobs::Monitor &monitor)
 {
     const QDir target(outDir);
+    if (QFileInfo::exists(outDir) && !QFileInfo(outDir).isDir())
+        return Finding::error(
+            QStringLiteral("%1 exists and is not a directory; give a new directory").arg(outDir));
     if (target.exists() && !target.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)) {
         return Finding::error(
             QStringLiteral("%1 already exists and is not empty; give a new directory").arg(outDir));

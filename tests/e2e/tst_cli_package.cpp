@@ -807,11 +807,6 @@ void TestCliPackage::interruptedBuildLeavesNothing()
     if (!interrupted)
         QSKIP("the build finished before it could be interrupted");
     const QStringList left = listTree(out);
-    if (command == QLatin1String("assemble"))
-        QEXPECT_FAIL("assemble",
-                     "relstudio-cli does not handle SIGINT: writeDirectory's staging directory "
-                     "OUT.partial-PID stays behind",
-                     Continue);
     QVERIFY2(left.isEmpty(), listing(left.mid(0, 5)).constData());
     QDir(out).removeRecursively();
 }

@@ -56,7 +56,8 @@ private slots:
 
         // An instruction for a module that does not exist is a lint finding at its line.
         QString text = view.appupEditor()->toPlainText();
-        text.replace(QStringLiteral("[{\"1.0\",["), QStringLiteral("[{\"1.0\",[{load_module,no_such_module},"));
+        text.replace(QStringLiteral("[{\"1.0\",["),
+                     QStringLiteral("[{\"1.0\",[{load_module,no_such_module},"));
         updated.clear();
         view.appupEditor()->setPlainText(text);
         QVERIFY(updated.wait(20000));

@@ -85,7 +85,8 @@ private slots:
         if (dir.isEmpty())
             QSKIP("set RELSTUDIO_SCREENSHOT_DIR to take the screenshot");
         QTemporaryDir out;
-        BuildDialog dialog(rs::test::sourcePath(QStringLiteral("examples/releases/shop-1.0.0.rel")), m_snapshot);
+        BuildDialog dialog(rs::test::sourcePath(QStringLiteral("examples/releases/shop-1.0.0.rel")),
+                           m_snapshot);
         dialog.resize(720, 460);
         dialog.show();
         dialog.setOutput(out.filePath(QStringLiteral("shop-1.0.0.tar.gz")));
