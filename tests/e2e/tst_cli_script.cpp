@@ -2,6 +2,7 @@
 // input is wrong, 2 usage error), --help of every command, the shape of `check --json`, and
 // `new-rel` writing a .rel that both `relstudio-cli script` and systools accept.
 #include "support/oracle.h"
+#include "support/process.h"
 #include "support/testdata.h"
 
 #include <QDir>
@@ -21,18 +22,7 @@ const QString cliPath = QStringLiteral(RELSTUDIO_BIN_DIR "/relstudio-cli");
 const QString examplesLib = QStringLiteral(RELSTUDIO_EXAMPLES_LIB_DIR);
 const QString brokenLib = QStringLiteral(RELSTUDIO_BROKEN_LIB_DIR);
 
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QString describe() const
-    {
-        return QStringLiteral("relstudio-cli exited with %1\nstdout: %2\nstderr: %3")
-            .arg(exitCode)
-            .arg(QString::fromUtf8(out).left(3000), QString::fromUtf8(err).left(3000));
-    }
-};
+using CliRun = rs::test::ProcessRun;
 
 CliRun runCli(const QStringList &args, const QString &workingDirectory = QDir::tempPath())
 {

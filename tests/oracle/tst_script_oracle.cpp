@@ -12,6 +12,7 @@
 //   --out D                    {outdir, D}
 //   --otp-root D               nothing: systools always uses the running OTP, which is D here
 #include "support/oracle.h"
+#include "support/process.h"
 #include "support/testdata.h"
 
 #include <QDir>
@@ -117,42 +118,11 @@ template <typename Change> ScriptOptions make(Change change)
     return o;
 }
 
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QString describe() const
-    {
-        return QStringLiteral("relstudio-cli exited with %1\nstdout: %2\nstderr: %3")
-            .arg(exitCode)
-            .arg(QString::fromUtf8(out).left(3000), QString::fromUtf8(err).left(3000));
-    }
-};
+using CliRun = rs::test::ProcessRun;
 
-CliRun runCli(const QStringList &args, const QString &workingDirectory)
+CliRun runCli(const QStringList &args, const QString &workingDirectory = QDir::tempPath())
 {
-    QProcess process;
-    process.setProgram(cliPath);
-    process.setArguments(args);
-    process.setWorkingDirectory(workingDirectory);
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.start();
-    CliRun run;
-    if (!process.waitForStarted()) {
-        run.err = "could not start " + cliPath.toUtf8();
-        return run;
-    }
-    if (!process.waitForFinished(300000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = "relstudio-cli timed out";
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return rs::test::runCli(args, workingDirectory);
 }
 
 // systools' answer: ok (with its formatted warnings) or error (with its formatted error).

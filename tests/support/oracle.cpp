@@ -1,4 +1,5 @@
 #include "support/oracle.h"
+#include "support/process.h"
 
 #include <QDir>
 #include <QHash>
@@ -8,35 +9,10 @@
 
 namespace rs::test {
 
-QString ErlRun::describe() const
-{
-    return QStringLiteral("erl exited with %1: %2")
-        .arg(exitCode)
-        .arg(QString::fromUtf8(err + out).left(4000));
-}
-
 ErlRun runErl(const QStringList &args, int timeoutMs)
 {
-    QProcess process;
-    process.setProgram(QStringLiteral(RELSTUDIO_ERL));
-    process.setArguments(QStringList{QStringLiteral("-noshell")} + args);
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.start();
-    ErlRun run;
-    if (!process.waitForStarted()) {
-        run.err = "could not start " RELSTUDIO_ERL;
-        return run;
-    }
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = "erl timed out";
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return runProcess(QStringLiteral(RELSTUDIO_ERL), QStringList{QStringLiteral("-noshell")} + args,
+                      QString(), timeoutMs);
 }
 
 ErlRun evalErl(const QString &expression, const QStringList &extraArgs)

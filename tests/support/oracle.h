@@ -3,20 +3,15 @@
 // The real OTP is the truth the oracle tests compare against. These helpers run it; a missing or
 // failing `erl` makes the test fail, never skip.
 
+#include "support/process.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
 
 namespace rs::test {
 
-struct ErlRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    bool ok() const { return exitCode == 0; }
-    QString describe() const; // exit code and stderr, for failure messages
-};
+using ErlRun = ProcessRun;
 
 // `erl -noshell ARGS`, with no input; fails after timeoutMs.
 ErlRun runErl(const QStringList &args, int timeoutMs = 600000);

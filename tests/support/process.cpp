@@ -1,0 +1,47 @@
+#include "support/process.h"
+
+#include <QDir>
+#include <QProcess>
+
+namespace rs::test {
+
+QString ProcessRun::describe() const
+{
+    return QStringLiteral("exit status %1\nstdout: %2\nstderr: %3")
+        .arg(exitCode)
+        .arg(QString::fromUtf8(out.left(4000)), QString::fromUtf8(err.left(4000)));
+}
+
+ProcessRun runProcess(const QString &program, const QStringList &args, const QString &workingDirectory,
+                      int timeoutMs)
+{
+    QProcess process;
+    process.setProgram(program);
+    process.setArguments(args);
+    if (!workingDirectory.isEmpty())
+        process.setWorkingDirectory(workingDirectory);
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.start();
+    ProcessRun run;
+    if (!process.waitForStarted()) {
+        run.err = "could not start " + program.toUtf8();
+        return run;
+    }
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        run.err = program.toUtf8() + " timed out";
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+ProcessRun runCli(const QStringList &args, const QString &workingDirectory)
+{
+    return runProcess(QStringLiteral(RELSTUDIO_BIN_DIR "/relstudio-cli"), args, workingDirectory);
+}
+
+} // namespace rs::test

@@ -1,0 +1,28 @@
+#pragma once
+
+// Running the project's programs and the real OTP from tests: no input, a time limit, and what
+// they printed.
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace rs::test {
+
+struct ProcessRun
+{
+    int exitCode = -1; // -1: did not start, timed out or crashed
+    QByteArray out;
+    QByteArray err;
+    bool ok() const { return exitCode == 0; }
+    QString describe() const; // exit code, stdout and stderr, for failure messages
+};
+
+// An empty workingDirectory keeps the test's own.
+ProcessRun runProcess(const QString &program, const QStringList &args,
+                      const QString &workingDirectory = QString(), int timeoutMs = 600000);
+
+// build/bin/relstudio-cli ARGS.
+ProcessRun runCli(const QStringList &args, const QString &workingDirectory = QString());
+
+} // namespace rs::test
