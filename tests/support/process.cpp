@@ -5,9 +5,10 @@
 
 namespace rs::test {
 
-QString ProcessRun::describe() const
+QString ProcessRun::describe(const QString &what) const
 {
-    return QStringLiteral("exit status %1\nstdout: %2\nstderr: %3")
+    return QStringLiteral("%1 exited with %2\nstdout: %3\nstderr: %4")
+        .arg(what)
         .arg(exitCode)
         .arg(QString::fromUtf8(out.left(4000)), QString::fromUtf8(err.left(4000)));
 }

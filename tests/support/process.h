@@ -15,7 +15,8 @@ struct ProcessRun
     QByteArray out;
     QByteArray err;
     bool ok() const { return exitCode == 0; }
-    QString describe() const; // exit code, stdout and stderr, for failure messages
+    // "WHAT exited with N", stdout and stderr, for failure messages.
+    QString describe(const QString &what = QStringLiteral("the program")) const;
 };
 
 // An empty workingDirectory keeps the test's own.

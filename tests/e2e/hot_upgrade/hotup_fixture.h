@@ -19,6 +19,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "support/process.h"
+
 namespace rs::test {
 
 inline const QString &cliPath()
@@ -27,49 +29,12 @@ inline const QString &cliPath()
     return path;
 }
 
-struct ProgramRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QString describe(const QString &what = QStringLiteral("the program")) const
-    {
-        return QStringLiteral("%1 exited with %2\nstdout: %3\nstderr: %4")
-            .arg(what)
-            .arg(exitCode)
-            .arg(QString::fromUtf8(out).left(4000), QString::fromUtf8(err).left(4000));
-    }
-};
+using ProgramRun = ProcessRun;
 
 inline ProgramRun runProgram(const QString &program, const QStringList &args, int timeoutMs = 120000,
                              const QString &workingDirectory = QDir::tempPath())
 {
-    QProcess process;
-    process.setProgram(program);
-    process.setArguments(args);
-    process.setWorkingDirectory(workingDirectory);
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.start();
-    ProgramRun run;
-    if (!process.waitForStarted()) {
-        run.err = "could not start " + program.toUtf8();
-        return run;
-    }
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = program.toUtf8() + " timed out";
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-inline ProgramRun runCli(const QStringList &args, int timeoutMs = 300000)
-{
-    return runProgram(cliPath(), args, timeoutMs);
+    return runProcess(program, args, workingDirectory, timeoutMs);
 }
 
 inline QByteArray readWholeFile(const QString &path)
