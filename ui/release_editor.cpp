@@ -105,6 +105,8 @@ ReleaseEditor::ReleaseEditor(ReleaseDocument *document, Workspace *workspace, QW
     connect(m_source, &QPlainTextEdit::textChanged, this,
             [this] { m_document->setTextFromEditor(m_source->toPlainText()); });
     connect(m_source, &QPlainTextEdit::cursorPositionChanged, this, &ReleaseEditor::followCursorInPreview);
+    connect(m_source->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            &ReleaseEditor::followScrollInPreview);
     syncFromDocument(false);
 }
 
@@ -178,8 +180,10 @@ QWidget *ReleaseEditor::createTablePane()
     m_table->addAction(removeShortcut);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                if (const release::RelApp *app = m_model->appAt(current.row()))
+                if (const release::RelApp *app = m_model->appAt(current.row())) {
                     showLineWithoutFocus(m_source, app->location.line);
+                    scrollPreviewToApplicationAt(app->location.line, true);
+                }
             });
 
     auto *layout = new QVBoxLayout(pane);
@@ -301,21 +305,34 @@ void ReleaseEditor::showPreview(const script::ScriptPreview &preview, qint64 mil
 // Scrolls the .script to the section of the application under the cursor in the .rel.
 void ReleaseEditor::followCursorInPreview()
 {
-    const int line = m_source->textCursor().blockNumber() + 1;
+    scrollPreviewToApplicationAt(m_source->textCursor().blockNumber() + 1, true);
+}
+
+// Keeps the .script showing the section of the application at the top of the .rel's view.
+void ReleaseEditor::followScrollInPreview()
+{
+    scrollPreviewToApplicationAt(m_source->cursorForPosition(QPoint(0, 0)).blockNumber() + 1, false);
+}
+
+// Scrolls the .script to the section ({path, [.../NAME-VSN/ebin]}, {primLoad, ...}) of the application
+// on LINE of the .rel, or (when not exact) of the last application that starts before it.
+void ReleaseEditor::scrollPreviewToApplicationAt(int line, bool exact)
+{
+    const release::RelApp *target = nullptr;
     for (const release::RelApp &app : m_document->parsed().spec.apps) {
-        if (app.location.line != line)
-            continue;
-        const QString text = m_script->toPlainText();
-        const QRegularExpression section(
-            QStringLiteral("\\{path,\\[\"[^\"]*/%1-%2/ebin\"\\]\\},\\s*\\{primLoad")
-                .arg(QRegularExpression::escape(app.name), QRegularExpression::escape(app.vsn)));
-        const auto match = section.match(text);
-        if (!match.hasMatch())
-            return;
-        const QTextBlock block = m_script->document()->findBlock(int(match.capturedStart()));
-        m_script->verticalScrollBar()->setValue(block.firstLineNumber());
-        return;
+        if (app.location.line == line || (!exact && app.location.line <= line))
+            target = &app;
     }
+    if (!target)
+        return;
+    const QRegularExpression section(
+        QStringLiteral("\\{path,\\[\"[^\"]*/%1-%2/ebin\"\\]\\},\\s*\\{primLoad")
+            .arg(QRegularExpression::escape(target->name), QRegularExpression::escape(target->vsn)));
+    const auto match = section.match(m_script->toPlainText());
+    if (!match.hasMatch())
+        return;
+    const QTextBlock block = m_script->document()->findBlock(int(match.capturedStart()));
+    m_script->verticalScrollBar()->setValue(block.firstLineNumber());
 }
 
 void ReleaseEditor::addApplications()

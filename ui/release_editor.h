@@ -58,6 +58,8 @@ private:
     void startPreview();
     void showPreview(const script::ScriptPreview &preview, qint64 millis);
     void followCursorInPreview();
+    void followScrollInPreview();
+    void scrollPreviewToApplicationAt(int line, bool exact);
 
     ReleaseDocument *m_document;
     Workspace *m_workspace;

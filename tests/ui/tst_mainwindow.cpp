@@ -20,6 +20,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 #include <QToolButton>
 
 using namespace rs::ui;
@@ -86,6 +87,11 @@ private slots:
         QVERIFY(editor->scriptPreview()->isEnabled());
         QVERIFY(editor->bootPreview()->toPlainText().startsWith(QStringLiteral("{script,")));
         QVERIFY(editor->bootPreview()->toPlainText().contains(QStringLiteral("{\"shop\",\"1.0.0\"}")));
+
+        // Selecting an application scrolls the .script to its section.
+        editor->table()->selectRow(6);
+        const QString top = editor->scriptPreview()->cursorForPosition(QPoint(0, 0)).block().text();
+        QVERIFY2(top.contains(QStringLiteral("shop_web-1.0.0/ebin")), qPrintable(top));
 
         // The table offers both versions and changes the text and the preview.
         auto *model = qobject_cast<ReleaseTableModel *>(editor->table()->model());
