@@ -1,21 +1,21 @@
 #include "mainwindow.h"
 
-#include "archive/archive_reader.h"
 #include "appup_view.h"
+#include "archive/archive_reader.h"
 #include "build_dialog.h"
-#include "dependency_graph.h"
-#include "release_table_model.h"
-#include "release/resolver.h"
-#include "inspector/inspector_view.h"
 #include "code_editor.h"
+#include "dependency_graph.h"
 #include "erlang_highlighter.h"
 #include "etf/etf.h"
+#include "inspector/inspector_view.h"
 #include "jobs_dock.h"
 #include "log_dock.h"
 #include "package/inspect.h"
 #include "problems_dock.h"
+#include "release/resolver.h"
 #include "release_document.h"
 #include "release_editor.h"
+#include "release_table_model.h"
 #include "settings_dialog.h"
 #include "term/pretty.h"
 #include "term/reader.h"
@@ -242,7 +242,8 @@ bool MainWindow::openFile(const QString &path)
     static const QRegularExpression packaged(
         QStringLiteral("\\.(tar|tar\\.gz|tgz|tar\\.bz2|tbz2|tar\\.xz|txz|tar\\.zst|zip|ez)$"),
         QRegularExpression::CaseInsensitiveOption);
-    if (QFileInfo(absolute).isDir() || (QFileInfo(absolute).isFile() && packaged.match(absolute).hasMatch())) {
+    if (QFileInfo(absolute).isDir() ||
+        (QFileInfo(absolute).isFile() && packaged.match(absolute).hasMatch())) {
         inspect(absolute);
         updateRecentFiles(absolute);
         return true;
@@ -521,13 +522,15 @@ void MainWindow::inspect(const QString &path)
     connect(view, &InspectorView::jobStarted, this, [this, view, job](const QString &title) {
         *job = m_jobs->addJob(title, [view] { view->cancel(); });
     });
-    connect(view, &InspectorView::jobProgress, this, [this, job](qint64 done, qint64 total, const QString &current) {
-        m_jobs->updateJob(*job, done, total, current);
-    });
+    connect(view, &InspectorView::jobProgress, this,
+            [this, job](qint64 done, qint64 total, const QString &current) {
+                m_jobs->updateJob(*job, done, total, current);
+            });
     connect(view, &InspectorView::jobFinished, this, [this, job] { m_jobs->finishJob(*job); });
     connect(view, &InspectorView::loaded, this, [this, view, path] {
         m_problems->setFindings(path, view->report()->warnings);
-        statusBar()->showMessage(tr("%n warning(s) in %1", nullptr, int(view->report()->warnings.size())).arg(path), 8000);
+        statusBar()->showMessage(
+            tr("%n warning(s) in %1", nullptr, int(view->report()->warnings.size())).arg(path), 8000);
     });
     connect(view, &InspectorView::loadFailed, this, [this, path](const QString &why) {
         statusBar()->showMessage(tr("Cannot inspect %1: %2").arg(path, why), 8000);
@@ -544,8 +547,8 @@ void MainWindow::showDependencyGraph()
         return;
     }
     const auto snapshot = m_workspace->snapshot();
-    const release::Resolution resolution = release::resolve(editor->document()->parsed().spec, snapshot->index,
-                                                            snapshot->otp ? &*snapshot->otp : nullptr);
+    const release::Resolution resolution = release::resolve(
+        editor->document()->parsed().spec, snapshot->index, snapshot->otp ? &*snapshot->otp : nullptr);
     if (!resolution.release) {
         m_problems->setFindings(editor->document()->path(), resolution.findings);
         statusBar()->showMessage(tr("The release does not resolve: see Problems."), 6000);
@@ -580,7 +583,8 @@ void MainWindow::showAppupView()
     auto *view = new AppupView(editor->document()->parsed().spec, m_workspace, m_tabs);
     const QString key = editor->document()->path() + QStringLiteral("#appup");
     view->setProperty(FilePathProperty, key);
-    connect(view, &AppupView::findingsChanged, this, [this, key](const Findings &f) { m_problems->setFindings(key, f); });
+    connect(view, &AppupView::findingsChanged, this,
+            [this, key](const Findings &f) { m_problems->setFindings(key, f); });
     const int index = m_tabs->addTab(view, tr("%1 (appup/relup)").arg(editor->document()->displayName()));
     m_tabs->setCurrentIndex(index);
 }

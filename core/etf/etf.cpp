@@ -10,7 +10,6 @@
 #include <bit>
 #include <cmath>
 #include <limits>
-#include <limits>
 
 namespace rs::etf {
 
@@ -60,7 +59,6 @@ constexpr quint8 Local = 121;
 
 constexpr int MaxAtomCharacters = 255;
 constexpr qsizetype OldFloatSize = 31;
-
 
 // ---------------------------------------------------------------------------------------------
 // Encoding

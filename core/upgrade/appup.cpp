@@ -15,7 +15,6 @@ using term::Term;
 
 namespace {
 
-
 QString show(const Term &t)
 {
     return term::prettyOneLine(t);

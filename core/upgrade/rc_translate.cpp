@@ -31,7 +31,6 @@ struct RcError
     throw RcError{std::move(message), location};
 }
 
-
 QString show(const Term &t)
 {
     return term::prettyOneLine(t);

@@ -22,7 +22,6 @@ using term::Term;
 
 namespace {
 
-
 QString show(const Term &t)
 {
     return term::prettyOneLine(t);
@@ -69,7 +68,8 @@ Finding missingSasl(const release::ReleaseSpec &rel)
 
 Expected<const Appup *> Generator::appupOf(const release::ResolvedApp &app)
 {
-    if (const auto given = m_options.appupOverrides.find(app.spec.name); given != m_options.appupOverrides.end())
+    if (const auto given = m_options.appupOverrides.find(app.spec.name);
+        given != m_options.appupOverrides.end())
         return &given->second;
     const QString file = app.spec.ebinDir + QLatin1Char('/') + app.spec.name + QStringLiteral(".appup");
     const auto cached = m_appups.find(file);

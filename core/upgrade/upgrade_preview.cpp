@@ -74,10 +74,9 @@ UpgradePreview previewUpgrade(const release::ReleaseSpec &base, const release::A
     if (from && to)
         preview.findings << lintAppup(*appup, *from, *to);
 
-    const release::Resolution oldRel =
-        release::resolve(withVersion(base, app, fromVsn, base.vsn + QStringLiteral("-") + app + QLatin1Char('-') +
-                                                             fromVsn),
-                         index, otp);
+    const release::Resolution oldRel = release::resolve(
+        withVersion(base, app, fromVsn, base.vsn + QStringLiteral("-") + app + QLatin1Char('-') + fromVsn),
+        index, otp);
     const release::Resolution newRel = release::resolve(withVersion(base, app, toVsn, base.vsn), index, otp);
     for (const release::Resolution *r : {&oldRel, &newRel}) {
         for (const Finding &f : r->findings) {
