@@ -11,6 +11,7 @@
 #include "jobs_dock.h"
 #include "log_dock.h"
 #include "package/inspect.h"
+#include "package/release_layout.h"
 #include "problems_dock.h"
 #include "release/resolver.h"
 #include "release_document.h"
@@ -302,7 +303,11 @@ bool MainWindow::openTermFile(const QString &path)
     const QByteArray bytes = file.readAll();
     QString text;
     Findings findings;
-    if (bytes.startsWith('\x83')) {
+    if (ErlangHighlighter::dialectForFile(path) == ErlangHighlighter::Dialect::VmArgs) {
+        // vm.args holds emulator flags, not terms: shown as written, with what packing would refuse.
+        text = QString::fromUtf8(bytes);
+        findings << package::checkVmArgs(path);
+    } else if (bytes.startsWith('\x83')) {
         const auto decoded = etf::decode(bytes);
         if (decoded)
             text = term::prettyTerm(*decoded) + QStringLiteral(".\n");

@@ -184,8 +184,14 @@ private slots:
         QVERIFY(view);
         QVERIFY(view->isReadOnly());
         QVERIFY(view->toPlainText().startsWith(QStringLiteral("{application,shop_core,")));
+        QVERIFY(window.openFile(rs::test::sourcePath(QStringLiteral("examples/releases/vm.args"))));
+        auto *args = qobject_cast<CodeEditor *>(window.tabs()->currentWidget());
+        QVERIFY(args->toPlainText().startsWith(QStringLiteral("-sname shop")));
+        QVERIFY(window.problemsDock()
+                    ->findings(rs::test::sourcePath(QStringLiteral("examples/releases/vm.args")))
+                    .isEmpty());
         QVERIFY(!window.openFile(QStringLiteral("/nonexistent/file.rel")));
-        QCOMPARE(window.tabs()->count(), 1);
+        QCOMPARE(window.tabs()->count(), 2);
     }
 };
 
