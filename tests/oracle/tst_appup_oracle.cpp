@@ -10,6 +10,7 @@
 // replaced by generated ones (one generated entry per earlier version, merged into one file when a
 // release upgrades from several), in a lib directory searched before the fixtures.
 #include "core/upgrade/app_builder.h"
+#include "relup_oracle_support.h"
 #include "support/oracle.h"
 #include "support/testdata.h"
 
@@ -34,21 +35,10 @@ using namespace rs::upgrade;
 
 namespace {
 
+using rs::test::erlString;
+using rs::test::readFile;
+
 const QString fixtureLib = QStringLiteral(RELSTUDIO_UPGRADE_FIXTURES_LIB);
-
-QString erlString(const QString &text)
-{
-    QString escaped = text;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-        .replace(QLatin1Char('"'), QStringLiteral("\\\""));
-    return QLatin1Char('"') + escaped + QLatin1Char('"');
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 QByteArray describe(const rs::Findings &findings)
 {
@@ -75,13 +65,7 @@ bool copyEbin(const QString &from, const QString &to)
     return true;
 }
 
-struct Outcome
-{
-    bool ok = false;
-    QByteArray relup;
-    QString message;
-    int warnings = 0;
-};
+using Outcome = rs::test::RelupOutcome;
 
 } // namespace
 
@@ -310,20 +294,7 @@ Outcome TestAppupOracle::runSystools(const QString &top, const QStringList &up, 
     const rs::test::ErlRun run = rs::test::runErlModule(
         QStringLiteral("relup_oracle"),
         {QStringLiteral("make_relup"), m_rels + QLatin1Char('/') + top, list(up), list(down), options});
-    Outcome o;
-    if (!run.ok()) {
-        o.message = QStringLiteral("ORACLE FAILED: ") + run.describe();
-        return o;
-    }
-    const QString out = QString::fromUtf8(run.out);
-    if (out.startsWith(QStringLiteral("ok\n"))) {
-        o.ok = true;
-        o.relup = readFile(outDir + QStringLiteral("/relup"));
-        o.warnings = int(out.count(QStringLiteral("\nwarning ")));
-    } else {
-        o.message = out;
-    }
-    return o;
+    return rs::test::systoolsRelupOutcome(run, outDir);
 }
 
 Outcome TestAppupOracle::runOurs(const QString &top, const QStringList &up, const QStringList &down) const

@@ -12,6 +12,7 @@
 //  - flexAppup: one .appup per row for errapp 1.0 -> 2.0 (every instruction form, and refusals);
 //  - translateRandom: random scripts straight into systools_rc:translate_scripts/4 and
 //    rs::upgrade::translateScripts, compared as terms.
+#include "relup_oracle_support.h"
 #include "support/oracle.h"
 #include "support/testdata.h"
 
@@ -37,27 +38,16 @@ using rs::term::Term;
 
 namespace {
 
-const QString fixtureLib = QStringLiteral(RELSTUDIO_UPGRADE_FIXTURES_LIB);
+using rs::test::erlString;
+using rs::test::readFile;
 
-QString erlString(const QString &text)
-{
-    QString escaped = text;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-        .replace(QLatin1Char('"'), QStringLiteral("\\\""));
-    return QLatin1Char('"') + escaped + QLatin1Char('"');
-}
+const QString fixtureLib = QStringLiteral(RELSTUDIO_UPGRADE_FIXTURES_LIB);
 
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QDir().mkpath(QFileInfo(path).path());
     QFile f(path);
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 // The releases, with @ERTS@, @KERNEL@, @STDLIB@ and @SASL@ for the installed versions.
@@ -131,13 +121,7 @@ const std::map<QString, QString> &releaseTexts()
     return texts;
 }
 
-struct Outcome
-{
-    bool ok = false;
-    QByteArray relup; // the relup file when ok
-    QString message;  // the error when not ok
-    int warnings = 0;
-};
+using Outcome = rs::test::RelupOutcome;
 
 struct RelupRequest
 {
@@ -233,20 +217,7 @@ Outcome TestRelupOracle::runSystools(const QString &dir, const QStringList &libs
         rs::test::runErlModule(QStringLiteral("relup_oracle"),
                                {QStringLiteral("make_relup"), rels + r.top, list(r.up), list(r.down),
                                 QLatin1Char('[') + options.join(QStringLiteral(", ")) + QLatin1Char(']')});
-    Outcome o;
-    if (!run.ok()) {
-        o.message = QStringLiteral("ORACLE FAILED: ") + run.describe();
-        return o;
-    }
-    const QString out = QString::fromUtf8(run.out);
-    if (out.startsWith(QStringLiteral("ok\n"))) {
-        o.ok = true;
-        o.relup = readFile(outDir + QStringLiteral("/relup"));
-        o.warnings = int(out.count(QStringLiteral("\nwarning ")));
-    } else {
-        o.message = out;
-    }
-    return o;
+    return rs::test::systoolsRelupOutcome(run, outDir);
 }
 
 Outcome TestRelupOracle::runOurs(const QString &dir, const QStringList &libs, const RelupRequest &r) const

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QProcess>
+#include <QProcessEnvironment>
 
 namespace rs::test {
 
@@ -14,9 +15,21 @@ QString ProcessRun::describe(const QString &what) const
 }
 
 ProcessRun runProcess(const QString &program, const QStringList &args, const QString &workingDirectory,
-                      int timeoutMs)
+                      int timeoutMs, const QStringList &environment)
 {
     QProcess process;
+    if (!environment.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString &e : environment) {
+            const QString name = e.section(QLatin1Char('='), 0, 0);
+            const QString value = e.section(QLatin1Char('='), 1);
+            if (value.isEmpty())
+                env.remove(name);
+            else
+                env.insert(name, value);
+        }
+        process.setProcessEnvironment(env);
+    }
     process.setProgram(program);
     process.setArguments(args);
     if (!workingDirectory.isEmpty())

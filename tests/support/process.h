@@ -19,9 +19,11 @@ struct ProcessRun
     QString describe(const QString &what = QStringLiteral("the program")) const;
 };
 
-// An empty workingDirectory keeps the test's own.
+// An empty workingDirectory keeps the test's own. `environment` entries ("NAME=VALUE") are added
+// to the test's environment; "NAME=" removes NAME.
 ProcessRun runProcess(const QString &program, const QStringList &args,
-                      const QString &workingDirectory = QString(), int timeoutMs = 600000);
+                      const QString &workingDirectory = QString(), int timeoutMs = 600000,
+                      const QStringList &environment = {});
 
 // build/bin/relstudio-cli ARGS.
 ProcessRun runCli(const QStringList &args, const QString &workingDirectory = QString());

@@ -27,56 +27,24 @@
 #include <optional>
 #include <vector>
 
+#include "support/process.h"
+
 namespace rs::test::package {
 
-struct ProgramRun
+// A finished program (support/process.h), described as bytes for QVERIFY2 messages.
+struct ProgramRun : ProcessRun
 {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    bool ok() const { return exitCode == 0; }
-    QByteArray describe() const
-    {
-        return "exit " + QByteArray::number(exitCode) + "\nstdout: " + out.left(3000) +
-               "\nstderr: " + err.left(3000);
-    }
+    QByteArray describe() const { return ProcessRun::describe().toUtf8(); }
 };
 
-// Runs a program to completion with no input. `environment` entries ("NAME=VALUE") are added to
-// the current environment; "NAME=" removes NAME.
+// Runs a program to completion with no input, in the C.UTF-8 locale. `environment` entries
+// ("NAME=VALUE") are added to the current environment; "NAME=" removes NAME.
 inline ProgramRun runProgram(const QString &program, const QStringList &args, const QString &workDir = {},
                              const QStringList &environment = {}, int timeoutMs = 300000)
 {
-    QProcess process;
-    if (!workDir.isEmpty())
-        process.setWorkingDirectory(workDir);
-    process.setStandardInputFile(QProcess::nullDevice());
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    for (const QString &e : environment) {
-        const QString name = e.section(QLatin1Char('='), 0, 0);
-        const QString value = e.section(QLatin1Char('='), 1);
-        if (value.isEmpty())
-            env.remove(name);
-        else
-            env.insert(name, value);
-    }
-    process.setProcessEnvironment(env);
-    process.start(program, args);
     ProgramRun run;
-    if (!process.waitForStarted()) {
-        run.err = "cannot start " + program.toUtf8();
-        return run;
-    }
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = "timed out: " + process.readAllStandardError();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
+    static_cast<ProcessRun &>(run) = runProcess(program, args, workDir, timeoutMs,
+                                                QStringList{QStringLiteral("LC_ALL=C.UTF-8")} + environment);
     return run;
 }
 
