@@ -249,6 +249,11 @@ bool dbgiHoldsCode(QByteArrayView d)
 
 } // namespace
 
+bool BeamInfo::hasChunk(QByteArrayView id) const
+{
+    return std::any_of(chunks.begin(), chunks.end(), [id](const ChunkSummary &c) { return c.id == id; });
+}
+
 const Term *BeamInfo::attribute(QStringView key) const
 {
     for (const auto &[k, v] : attributes) {
@@ -344,7 +349,8 @@ Expected<BeamInfo> readBeamInfo(const BeamFile &beam)
     info.fileName = beam.fileName();
     info.module = atoms->constFirst();
     for (const Chunk &c : beam.chunks())
-        info.chunkIds << c.id;
+        info.chunks.push_back(
+            {c.id, c.data.size(), QCryptographicHash::hash(c.data, QCryptographicHash::Md5)});
 
     auto exports = functionTable(beam, *beam.chunk("ExpT"), *atoms);
     if (!exports)

@@ -73,11 +73,19 @@ struct ImportedFunction
     friend bool operator==(const ImportedFunction &, const ImportedFunction &) = default;
 };
 
+// One chunk of the file, as a diff compares it.
+struct ChunkSummary
+{
+    QByteArray id;     // "Code", "AtU8", ...
+    qint64 size = 0;   // of its data, as the chunk header gives it
+    QByteArray digest; // MD5 of its data (16 bytes)
+};
+
 struct BeamInfo
 {
     QString fileName;
     QString module;
-    QList<QByteArray> chunkIds;            // every chunk, in file order
+    std::vector<ChunkSummary> chunks;      // every chunk, in file order
     std::vector<FunctionName> exports;     // ExpT, in table order (module_info/0,1 included)
     std::vector<ImportedFunction> imports; // ImpT, in table order
     std::optional<int> localFunctionCount; // LocT entries; none when the chunk was stripped
@@ -92,7 +100,7 @@ struct BeamInfo
     bool hasDebugInfo = false;
     bool hasDocs = false; // a Docs chunk (EEP 48)
 
-    bool hasChunk(QByteArrayView id) const { return chunkIds.contains(id); }
+    bool hasChunk(QByteArrayView id) const;
     // The value of an attribute; nullptr when the module has none of that name.
     const term::Term *attribute(QStringView key) const;
     // -behaviour and -behavior together, in that order, each named once.

@@ -117,12 +117,20 @@ QJsonObject appJson(const AppDiff &a)
         for (const ModuleDiff &m : a.modules) {
             if (m.state == State::Same && !m.recompiled)
                 continue;
+            QJsonArray chunks;
+            for (const ChunkChange &c : m.chunks)
+                if (c.state != State::Same)
+                    chunks.append(QJsonObject{{QStringLiteral("id"), c.id},
+                                              {QStringLiteral("state"), stateName(c.state)},
+                                              {QStringLiteral("old_size"), c.oldSize},
+                                              {QStringLiteral("new_size"), c.newSize}});
             modules.append(
                 QJsonObject{{QStringLiteral("name"), m.name},
                             {QStringLiteral("state"), stateName(m.state)},
                             {QStringLiteral("recompiled"), m.recompiled},
                             {QStringLiteral("exports_added"), QJsonArray::fromStringList(m.exportsAdded)},
                             {QStringLiteral("exports_removed"), QJsonArray::fromStringList(m.exportsRemoved)},
+                            {QStringLiteral("chunks"), chunks},
                             {QStringLiteral("note"), m.note}});
         }
     }

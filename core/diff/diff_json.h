@@ -48,7 +48,10 @@
 // MODULE:
 //   {"name": "shop_cart", "state": "added" | "removed" | "changed" | "same",
 //    "recompiled": false,               // bytes differ, code the same (beam_lib:md5)
-//    "exports_added": ["discount/2"], "exports_removed": [], "note": ""}
+//    "exports_added": ["discount/2"], "exports_removed": [],
+//    "chunks": [{"id": "Code", "state": "changed", "old_size": 812, "new_size": 904}, ...],
+//                                       // the .beam chunks that differ ("added" / "removed" / "changed")
+//    "note": ""}
 //
 // FILE:
 //   {"path": "releases/1.1.0/sys.config",  // relative to the release root; the new one's, or the old one's

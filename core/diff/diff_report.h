@@ -127,6 +127,15 @@ struct FileDiff
     QString note;                  // why the contents could not be compared in depth, if so
 };
 
+// One chunk of a module's .beam in either release ("Code", "Dbgi", ...), compared by digest.
+struct ChunkChange
+{
+    QString id;
+    State state = State::Same;
+    qint64 oldSize = 0; // 0 when added
+    qint64 newSize = 0; // 0 when removed
+};
+
 struct ModuleDiff
 {
     QString name;
@@ -135,6 +144,10 @@ struct ModuleDiff
     QStringList exportsAdded; // "name/arity", of a changed module
     QStringList exportsRemoved;
     QString note; // e.g. the .beam could not be read, or was not kept
+    // Of a changed or recompiled module: every chunk of either .beam, the new file's in its order,
+    // then those only the old one has. Shows what a recompilation touched ("CInf", "Dbgi") and
+    // what a code change did.
+    std::vector<ChunkChange> chunks;
 };
 
 // Does the new release bring the .appup an upgrade of this application needs?
@@ -153,6 +166,8 @@ struct AppupCheck
     Status status = Status::NotNeeded;
     QString file;             // the new release's .appup (or relup) relative to its root; empty when none
     QStringList instructions; // what the change needs (~w of each high-level instruction), when known
+    QString neededText;       // the whole .appup the change needs, as a file (generated), when known
+    QString shippedText;      // the new release's .appup as OTP prints it, when it reads
     Findings findings;        // what is wrong with the release's .appup for this change
 };
 QString appupStatusName(AppupCheck::Status status); // "not-needed", "covered", "missing", "no-entry",

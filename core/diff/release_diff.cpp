@@ -812,12 +812,35 @@ QStringList exportNames(const beam::BeamInfo &info)
     return out;
 }
 
+std::vector<ChunkChange> chunkChanges(const beam::BeamInfo &oldBeam, const beam::BeamInfo &newBeam)
+{
+    std::vector<ChunkChange> changes;
+    auto find = [](const beam::BeamInfo &info, const QByteArray &id) {
+        const auto it = std::find_if(info.chunks.begin(), info.chunks.end(),
+                                     [&id](const beam::ChunkSummary &c) { return c.id == id; });
+        return it == info.chunks.end() ? nullptr : &*it;
+    };
+    for (const beam::ChunkSummary &c : newBeam.chunks) {
+        ChunkChange change{QString::fromLatin1(c.id), State::Added, 0, c.size};
+        if (const beam::ChunkSummary *old = find(oldBeam, c.id)) {
+            change.oldSize = old->size;
+            change.state = old->digest == c.digest ? State::Same : State::Changed;
+        }
+        changes.push_back(change);
+    }
+    for (const beam::ChunkSummary &c : oldBeam.chunks)
+        if (!find(newBeam, c.id))
+            changes.push_back({QString::fromLatin1(c.id), State::Removed, c.size, 0});
+    return changes;
+}
+
 struct ModuleExtra
 {
     bool sameCode = false;
     bool known = false;
     QStringList added;
     QStringList removed;
+    std::vector<ChunkChange> chunks;
     QString note;
 };
 
@@ -1022,6 +1045,7 @@ private:
             return;
         }
         extra.known = true;
+        extra.chunks = chunkChanges(*a, *b);
         extra.sameCode = beam::sameCode(*a, *b);
         if (extra.sameCode) {
             f.equivalent = true;
@@ -1061,6 +1085,7 @@ AppupCheck defaultAppupCheck(const AppChange &change)
     const bool versions = change.oldVersion && change.newVersion;
     if (versions) {
         if (const auto generated = upgrade::generateAppup(*change.oldVersion, *change.newVersion)) {
+            check.neededText = QString::fromUtf8(upgrade::appupFileText(generated->appup));
             if (!generated->appup.up.entries.empty())
                 for (const upgrade::Instruction &i : generated->appup.up.entries.front().instructions)
                     check.instructions << term::writeTerm(i.term, term::Encoding::Unicode);
@@ -1142,6 +1167,7 @@ AppupCheck defaultAppupCheck(const AppChange &change)
         return check;
     }
     const upgrade::Appup &appup = *change.appup;
+    check.shippedText = QString::fromUtf8(upgrade::appupFileText(appup));
     const auto up = upgrade::findVersion(appup.up, change.oldVsn, change.appupFile);
     const auto down = upgrade::findVersion(appup.down, change.oldVsn, change.appupFile);
     if (up.error || down.error) {
@@ -1442,6 +1468,7 @@ Expected<DiffReport> diffReleases(const QString &oldPath, const QString &newPath
                     m.recompiled = f->equivalent;
                     m.exportsAdded = extra.added;
                     m.exportsRemoved = extra.removed;
+                    m.chunks = extra.chunks;
                 } else {
                     m.state = f->typeChanged ? State::Changed : State::Same;
                 }

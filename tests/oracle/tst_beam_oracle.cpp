@@ -137,8 +137,8 @@ QString check(const Term &record, Tally &tally)
     for (const Term &id : record.at(8).elements())
         erlIds << QString::fromLatin1(id.bytes());
     QStringList ourIds;
-    for (const QByteArray &id : info->chunkIds)
-        ourIds << QString::fromLatin1(id);
+    for (const rs::beam::ChunkSummary &c : info->chunks)
+        ourIds << QString::fromLatin1(c.id);
     expect(ourIds == erlIds,
            QStringLiteral("chunks %1, erl says %2").arg(ourIds.join(u' '), erlIds.join(u' ')));
     expect(info->hasDebugInfo == record.at(9).isAtom(u"true"),

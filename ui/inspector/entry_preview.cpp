@@ -131,8 +131,8 @@ void previewBeam(EntryPreview &p, const QByteArray &bytes)
     for (const auto &[key, value] : info->attributes)
         attributes.push_back(Term::tuple({key, value}));
     std::vector<Term> chunks;
-    for (const QByteArray &id : info->chunkIds)
-        chunks.push_back(Term::string(QString::fromLatin1(id)));
+    for (const beam::ChunkSummary &c : info->chunks)
+        chunks.push_back(Term::tuple({Term::string(QString::fromLatin1(c.id)), Term::integer(c.size)}));
 
     p.kind = PreviewKind::Beam;
     p.title = Tr::tr("module %1").arg(info->module);

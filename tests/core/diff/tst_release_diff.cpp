@@ -171,6 +171,16 @@ private slots:
                                        [](const ModuleDiff &m) { return m.name == u"shop_cart"; });
         QCOMPARE(cart->exportsAdded, QStringList{QStringLiteral("discount/1")});
         QCOMPARE(cart->exportsRemoved, QStringList());
+        // A new export changes the export table and the code; the atom table is common to both.
+        const auto chunk = [&cart](QStringView id) {
+            const auto it = std::find_if(cart->chunks.begin(), cart->chunks.end(),
+                                         [id](const ChunkChange &change) { return change.id == id; });
+            return it == cart->chunks.end() ? nullptr : &*it;
+        };
+        QVERIFY(chunk(u"ExpT") && chunk(u"Code") && chunk(u"AtU8"));
+        QCOMPARE(chunk(u"ExpT")->state, State::Changed);
+        QCOMPARE(chunk(u"Code")->state, State::Changed);
+        QVERIFY(chunk(u"ExpT")->newSize > chunk(u"ExpT")->oldSize);
         QCOMPARE(app->appup.status, AppupCheck::Status::VersionUnchanged);
         QVERIFY(app->appKeys.empty());
         QCOMPARE(r.file(u"lib/shop_core-1.0.0/ebin/shop_cart.beam")->kind, FileKind::Beam);
@@ -197,6 +207,17 @@ private slots:
         const AppDiff *app = r.app(u"shop_core");
         QCOMPARE(app->recompiledCount(), 1);
         QCOMPARE(r.summary().modulesRecompiled, 1);
+        // What the recompilation touched: the compile info, not the code.
+        const ModuleDiff &cart = *std::find_if(app->modules.begin(), app->modules.end(),
+                                               [](const ModuleDiff &m) { return m.name == u"shop_cart"; });
+        QStringList changedChunks;
+        for (const ChunkChange &chunk : cart.chunks)
+            if (chunk.state != State::Same)
+                changedChunks << chunk.id + QLatin1Char(' ') + stateName(chunk.state);
+        QVERIFY2(changedChunks.contains(QStringLiteral("CInf changed")),
+                 qPrintable(changedChunks.join(u',')));
+        QVERIFY2(!changedChunks.contains(QStringLiteral("Code changed")),
+                 qPrintable(changedChunks.join(u',')));
     }
 
     void configValueChanged()
@@ -373,6 +394,10 @@ private slots:
         QCOMPARE(core->appup.status, AppupCheck::Status::Missing);
         QCOMPARE(core->appup.instructions, (QStringList{QStringLiteral("{add_module,shop_promo}"),
                                                         QStringLiteral("{load_module,shop_cart}")}));
+        QVERIFY2(core->appup.neededText.contains(QStringLiteral("{\"1.1.0\",")),
+                 qPrintable(core->appup.neededText));
+        QVERIFY(core->appup.neededText.contains(QStringLiteral("{load_module,shop_cart}")));
+        QVERIFY(core->appup.shippedText.isEmpty());
         // Members of the application pair across its versions.
         const FileDiff *price = r.file(u"lib/shop_core-1.1.0/ebin/shop_price.beam");
         QVERIFY(price);
@@ -410,6 +435,11 @@ private slots:
         r = diffOk(m_a, b);
         QCOMPARE(r.app(u"shop_core")->appup.status, AppupCheck::Status::Incomplete);
         QCOMPARE(r.app(u"shop_core")->appup.file, QStringLiteral("lib/shop_core-1.1.0/ebin/shop_core.appup"));
+        // The shipped .appup as OTP prints it, beside the one the change needs.
+        QVERIFY2(r.app(u"shop_core")
+                     ->appup.shippedText.contains(QStringLiteral("[{\"1.0.0\",[{load_module,shop_cart}]}]")),
+                 qPrintable(r.app(u"shop_core")->appup.shippedText));
+        QVERIFY(r.app(u"shop_core")->appup.neededText.contains(QStringLiteral("{add_module,shop_promo}")));
         QVERIFY(writeFile(
             appup, "{\"1.1.0\", [{\"1.0.0\", [{add_module, shop_promo}, {load_module, shop_cart}]}],\n"
                    "          [{\"1.0.0\", [{load_module, shop_cart}, {delete_module, shop_promo}]}]}.\n"));
