@@ -1,5 +1,7 @@
 #include "code_editor.h"
 
+#include "palette_colors.h"
+
 #include <QFontDatabase>
 #include <QHelpEvent>
 #include <QPainter>
@@ -15,19 +17,7 @@ namespace {
 constexpr int TabWidthInSpaces = 4;
 constexpr int GutterPaddingLeft = 8;
 constexpr int GutterPaddingRight = 6;
-
-QColor mix(const QColor &a, const QColor &b, float amountOfB)
-{
-    const float keep = 1.0f - amountOfB;
-    return QColor::fromRgbF(a.redF() * keep + b.redF() * amountOfB,
-                            a.greenF() * keep + b.greenF() * amountOfB,
-                            a.blueF() * keep + b.blueF() * amountOfB);
-}
-
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128;
-}
+constexpr int GutterMarkWidth = 3;
 
 QColor markerColor(rs::Severity severity, const QPalette &palette)
 {
@@ -41,15 +31,6 @@ QColor markerColor(rs::Severity severity, const QPalette &palette)
         return dark ? QColor(0x3b, 0x9c, 0xff) : QColor(0x1a, 0x6f, 0xd8);
     }
     return palette.color(QPalette::Text);
-}
-
-// Findings count columns in code points; QString indexes UTF-16 units.
-int offsetForColumn(const QString &text, int column)
-{
-    int offset = 0;
-    for (int c = 1; c < column && offset < text.size(); ++c)
-        offset += (text.at(offset).isHighSurrogate() && offset + 1 < text.size()) ? 2 : 1;
-    return offset;
 }
 
 bool isWordChar(QChar c)
@@ -140,6 +121,14 @@ std::pair<int, int> tokenRange(const QString &text, int start)
 
 } // namespace
 
+int offsetForColumn(const QString &text, int column)
+{
+    int offset = 0;
+    for (int c = 1; c < column && offset < text.size(); ++c)
+        offset += (text.at(offset).isHighSurrogate() && offset + 1 < text.size()) ? 2 : 1;
+    return offset;
+}
+
 class LineNumberArea : public QWidget
 {
 public:
@@ -173,7 +162,7 @@ CodeEditor::CodeEditor(QWidget *parent) : QPlainTextEdit(parent), m_lineNumberAr
 int CodeEditor::lineNumberAreaWidth() const
 {
     int digits = 1;
-    for (int max = std::max(1, blockCount()); max >= 10; max /= 10)
+    for (int max = std::max(1, largestLineNumber()); max >= 10; max /= 10)
         ++digits;
     // Two digits at least, so the text does not jump sideways while typing the tenth line.
     digits = std::max(digits, 2);
@@ -288,9 +277,13 @@ void CodeEditor::paintLineNumbers(QPaintEvent *event)
         const int bottom = top + qRound(blockBoundingRect(block).height());
         if (block.isVisible() && bottom >= event->rect().top()) {
             const int number = block.blockNumber();
-            painter.setPen(pal.color(number == current ? QPalette::Text : QPalette::PlaceholderText));
+            const QColor mark = gutterMark(number);
+            if (mark.isValid())
+                painter.fillRect(0, top, GutterMarkWidth, bottom - top, mark);
+            painter.setPen(pal.color(
+                number == current && m_highlightCurrentLine ? QPalette::Text : QPalette::PlaceholderText));
             painter.drawText(0, top, width, lineHeight, Qt::AlignRight | Qt::AlignVCenter,
-                             QString::number(number + 1));
+                             lineNumberText(number));
         }
         block = block.next();
         top = bottom;
@@ -322,14 +315,17 @@ void CodeEditor::updateTabStops()
 void CodeEditor::updateExtraSelections()
 {
     const QPalette pal = palette();
-    QList<QTextEdit::ExtraSelection> selections;
+    QList<QTextEdit::ExtraSelection> selections = m_baseSelections;
 
-    QTextEdit::ExtraSelection currentLine;
-    currentLine.format.setBackground(mix(pal.color(QPalette::Base), pal.color(QPalette::Highlight), 0.12f));
-    currentLine.format.setProperty(QTextFormat::FullWidthSelection, true);
-    currentLine.cursor = textCursor();
-    currentLine.cursor.clearSelection();
-    selections.append(currentLine);
+    if (m_highlightCurrentLine) {
+        QTextEdit::ExtraSelection currentLine;
+        currentLine.format.setBackground(
+            mix(pal.color(QPalette::Base), pal.color(QPalette::Highlight), 0.12f));
+        currentLine.format.setProperty(QTextFormat::FullWidthSelection, true);
+        currentLine.cursor = textCursor();
+        currentLine.cursor.clearSelection();
+        selections.append(currentLine);
+    }
 
     for (const Marker &marker : m_markers) {
         QTextEdit::ExtraSelection selection;
@@ -343,6 +339,35 @@ void CodeEditor::updateExtraSelections()
         selections.append(selection);
     }
     setExtraSelections(selections);
+}
+
+void CodeEditor::setBaseSelections(QList<QTextEdit::ExtraSelection> selections)
+{
+    m_baseSelections = std::move(selections);
+    updateExtraSelections();
+}
+
+void CodeEditor::setHighlightCurrentLine(bool highlight)
+{
+    m_highlightCurrentLine = highlight;
+    updateExtraSelections();
+    m_lineNumberArea->update();
+}
+
+void CodeEditor::updateGutter()
+{
+    updateViewportMargins();
+    m_lineNumberArea->update();
+}
+
+QString CodeEditor::lineNumberText(int blockNumber) const
+{
+    return QString::number(blockNumber + 1);
+}
+
+int CodeEditor::largestLineNumber() const
+{
+    return blockCount();
 }
 
 } // namespace rs::ui

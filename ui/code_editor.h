@@ -9,6 +9,9 @@ namespace rs::ui {
 
 // A plain-text editor for term files: line numbers, current-line highlight, monospace font and
 // wavy underlines for findings.
+// Where a column (from 1, in code points, as findings count them) starts in a QString (UTF-16).
+int offsetForColumn(const QString &text, int column);
+
 class CodeEditor : public QPlainTextEdit
 {
     Q_OBJECT
@@ -26,10 +29,26 @@ public:
     // The underlines follow later edits; call again after replacing the whole text.
     void setMarkers(const QList<rs::Finding> &findings);
     void clearMarkers() { setMarkers({}); }
+    // Selections drawn under the current line and the markers (e.g. a diff's line colours).
+    void setBaseSelections(QList<QTextEdit::ExtraSelection> selections);
+    void setHighlightCurrentLine(bool highlight);
     // The message of the marker under a viewport position, empty if none.
     QString markerToolTipAt(const QPoint &viewportPos) const;
 
 protected:
+    // The number shown beside a block (default: its number from 1); empty for none.
+    virtual QString lineNumberText(int blockNumber) const;
+    // The largest number lineNumberText gives, which sizes the gutter (default: the block count).
+    virtual int largestLineNumber() const;
+    // A bar at the gutter's left edge beside a block; an invalid colour for none.
+    virtual QColor gutterMark(int blockNumber) const
+    {
+        Q_UNUSED(blockNumber);
+        return {};
+    }
+    // After what the virtuals above return has changed.
+    void updateGutter();
+
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
     bool viewportEvent(QEvent *event) override;
@@ -52,6 +71,8 @@ private:
 
     QWidget *m_lineNumberArea = nullptr;
     QList<Marker> m_markers;
+    QList<QTextEdit::ExtraSelection> m_baseSelections;
+    bool m_highlightCurrentLine = true;
 };
 
 } // namespace rs::ui

@@ -1,5 +1,7 @@
 #include "dependency_graph.h"
 
+#include "palette_colors.h"
+
 #include "release/resolver.h"
 
 #include <QAction>
@@ -42,13 +44,6 @@ constexpr qreal NodeRadius = 7.0;
 constexpr qreal SceneMargin = 24.0;
 constexpr qreal MinZoom = 0.1;
 constexpr qreal MaxZoom = 4.0;
-
-QColor mix(const QColor &a, const QColor &b, qreal t)
-{
-    return QColor::fromRgbF(
-        float(a.redF() + (b.redF() - a.redF()) * t), float(a.greenF() + (b.greenF() - a.greenF()) * t),
-        float(a.blueF() + (b.blueF() - a.blueF()) * t), float(a.alphaF() + (b.alphaF() - a.alphaF()) * t));
-}
 
 QColor withAlpha(QColor c, qreal alpha)
 {

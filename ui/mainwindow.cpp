@@ -5,6 +5,9 @@
 #include "build_dialog.h"
 #include "code_editor.h"
 #include "dependency_graph.h"
+#include "diff/compare_dialog.h"
+#include "diff/diff_text.h"
+#include "diff/diff_view.h"
 #include "erlang_highlighter.h"
 #include "etf/etf.h"
 #include "inspector/inspector_view.h"
@@ -197,6 +200,9 @@ void MainWindow::createActions()
         if (!path.isEmpty())
             inspect(path);
     });
+    QAction *compareAction =
+        releaseMenu->addAction(tr("&Compare Releases…"), this, &MainWindow::showCompareDialog);
+    compareAction->setShortcut(QKeySequence(tr("Ctrl+D")));
     QAction *graph = releaseMenu->addAction(tr("Dependency &Graph"), this, &MainWindow::showDependencyGraph);
     graph->setShortcut(QKeySequence(tr("Ctrl+G")));
     QAction *appups = releaseMenu->addAction(tr("&Appup and Relup…"), this, &MainWindow::showAppupView);
@@ -515,6 +521,43 @@ void MainWindow::trackBuild(BuildJob *job, const QString &title)
     connect(job, &QObject::destroyed, m_jobs, [this, id] { m_jobs->finishJob(id); });
 }
 
+template <typename View> void MainWindow::trackJobs(View *view)
+{
+    auto job = std::make_shared<int>(0);
+    connect(view, &View::jobStarted, this, [this, view, job](const QString &title) {
+        *job = m_jobs->addJob(title, [view] { view->cancel(); });
+    });
+    connect(view, &View::jobProgress, this, [this, job](qint64 done, qint64 total, const QString &current) {
+        m_jobs->updateJob(*job, done, total, current);
+    });
+    connect(view, &View::jobFinished, this, [this, job] { m_jobs->finishJob(*job); });
+}
+
+void MainWindow::compare(const QString &oldPath, const QString &newPath)
+{
+    auto *view = new DiffView(m_tabs);
+    const QString title = tr("%1 ↔ %2").arg(QFileInfo(oldPath).fileName(), QFileInfo(newPath).fileName());
+    const int index = m_tabs->addTab(view, title);
+    m_tabs->setTabToolTip(index, tr("%1\n%2").arg(oldPath, newPath));
+    m_tabs->setCurrentIndex(index);
+    trackJobs(view);
+    connect(view, &DiffView::finished, this, [this, view] {
+        m_problems->setFindings(view->newPath(), view->report()->warnings);
+        statusBar()->showMessage(diff::headline(*view->report()), 8000);
+    });
+    connect(view, &DiffView::failed, this, [this, oldPath, newPath](const QString &why) {
+        statusBar()->showMessage(tr("Cannot compare %1 with %2: %3").arg(oldPath, newPath, why), 8000);
+    });
+    view->compare(oldPath, newPath);
+}
+
+void MainWindow::showCompareDialog()
+{
+    CompareDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        compare(dialog.oldPath(), dialog.newPath());
+}
+
 // Opens a tarball, .ez or release directory in the inspector; it loads in the background.
 void MainWindow::inspect(const QString &path)
 {
@@ -523,15 +566,7 @@ void MainWindow::inspect(const QString &path)
     const int index = m_tabs->addTab(view, tr("%1 (inspect)").arg(QFileInfo(path).fileName()));
     m_tabs->setTabToolTip(index, path);
     m_tabs->setCurrentIndex(index);
-    auto job = std::make_shared<int>(0);
-    connect(view, &InspectorView::jobStarted, this, [this, view, job](const QString &title) {
-        *job = m_jobs->addJob(title, [view] { view->cancel(); });
-    });
-    connect(view, &InspectorView::jobProgress, this,
-            [this, job](qint64 done, qint64 total, const QString &current) {
-                m_jobs->updateJob(*job, done, total, current);
-            });
-    connect(view, &InspectorView::jobFinished, this, [this, job] { m_jobs->finishJob(*job); });
+    trackJobs(view);
     connect(view, &InspectorView::loaded, this, [this, view, path] {
         m_problems->setFindings(path, view->report()->warnings);
         statusBar()->showMessage(

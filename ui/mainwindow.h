@@ -39,6 +39,10 @@ public:
     void startWorkspace(const QStringList &extraLibDirs = {});
     // Opens a tarball, .ez or release directory in the inspector.
     void inspect(const QString &path);
+    // Compares two releases (directories or archives) in a new diff tab; it runs in the background.
+    void compare(const QString &oldPath, const QString &newPath);
+    // "Compare Releases…": asks for the two releases, then compares them.
+    void showCompareDialog();
     // Opens a file in a new tab (or shows its tab when it is open already).
     bool openFile(const QString &path);
 
@@ -62,6 +66,8 @@ private:
     void showBuildDialog();
     void showAppupView();
     void showDependencyGraph();
+    // Lists a view's background jobs (jobStarted/jobProgress/jobFinished) in the Jobs dock.
+    template <typename View> void trackJobs(View *view);
     void trackBuild(BuildJob *job, const QString &title);
     void showAbout();
     void goToFinding(const rs::Finding &finding);

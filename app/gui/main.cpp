@@ -12,6 +12,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cstdio>
+
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
@@ -50,6 +52,11 @@ int main(int argc, char *argv[])
                                 "Also search applications in DIR/*/ebin (this session only); repeatable."),
         QStringLiteral("DIR"));
     parser.addOption(libDir);
+    const QCommandLineOption compare(
+        QStringLiteral("diff"),
+        QCoreApplication::translate("main", "Compare two releases (directories or tarballs) given as the two "
+                                            "file arguments: OLD NEW."));
+    parser.addOption(compare);
     parser.addPositionalArgument(QStringLiteral("files"), QApplication::translate("main", "Files to open."),
                                  QStringLiteral("[FILE...]"));
     parser.process(app);
@@ -63,8 +70,17 @@ int main(int argc, char *argv[])
     for (const QString &dir : parser.values(libDir))
         libDirs << QFileInfo(dir).absoluteFilePath();
     window.startWorkspace(libDirs);
-    for (const QString &file : parser.positionalArguments())
-        window.openFile(file);
+    const QStringList files = parser.positionalArguments();
+    if (parser.isSet(compare)) {
+        if (files.size() != 2) {
+            std::fprintf(stderr, "relstudio: --diff takes two releases: OLD NEW\n");
+            return 2;
+        }
+        window.compare(QFileInfo(files[0]).absoluteFilePath(), QFileInfo(files[1]).absoluteFilePath());
+    } else {
+        for (const QString &file : files)
+            window.openFile(file);
+    }
     window.show();
     if (parser.isSet(screenshot)) {
         QTimer::singleShot(800, &window, [&] {

@@ -1,6 +1,6 @@
 // End to end: `relstudio-cli diff` as scripts use it: diff(1)'s exit status (0 same, 1 differ, 2
 // trouble), the release-note text, --stat, --ignore, and the documented JSON shape.
-#include "core/diff/diff_fixtures.h"
+#include "support/diff_fixtures.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,7 @@
 // The real main window on the offscreen platform, driven as a user would: open the example release,
 // change an application's version in the table, see the preview regenerate, undo, break the text.
 #include "code_editor.h"
+#include "diff/diff_view.h"
 #include "jobs_dock.h"
 #include "mainwindow.h"
 #include "problems_dock.h"
@@ -172,6 +173,27 @@ private slots:
         cancel->click();
         QVERIFY(cancelled);
         window.jobsDock()->finishJob(id);
+        QCOMPARE(window.jobsDock()->runningJobs(), 0);
+    }
+
+    // Release > Compare Releases… (Ctrl+D) and compare(): a diff tab whose job the Jobs dock lists.
+    void comparesReleasesInATabWithItsJob()
+    {
+        MainWindow window;
+        QAction *action = nullptr;
+        for (QAction *a : window.findChildren<QAction *>())
+            if (a->text() == QStringLiteral("&Compare Releases…"))
+                action = a;
+        QVERIFY(action);
+        QCOMPARE(action->shortcut(), QKeySequence(QStringLiteral("Ctrl+D")));
+
+        const QString dir = QStringLiteral(RELSTUDIO_EXAMPLES_LIB_DIR);
+        window.compare(dir, dir);
+        auto *view = qobject_cast<DiffView *>(window.tabs()->currentWidget());
+        QVERIFY(view);
+        QVERIFY(window.jobsDock()->jobTitles().contains(QStringLiteral("Comparing lib with lib")));
+        QVERIFY(QTest::qWaitFor([&] { return !view->isRunning(); }, Timeout));
+        QVERIFY(view->report() && view->report()->same());
         QCOMPARE(window.jobsDock()->runningJobs(), 0);
     }
 

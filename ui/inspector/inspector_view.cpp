@@ -1,5 +1,8 @@
 #include "inspector/inspector_view.h"
 
+#include "job_panel.h"
+#include "throttled_monitor.h"
+
 #include "archive/archive_reader.h"
 #include "archive/safe_extract.h"
 #include "code_editor.h"
@@ -63,31 +66,6 @@ constexpr int ChartBars = 12;
 
 // Forwards progress to the GUI thread at most every 50 ms (and always the last report), and
 // cancellation from the GUI thread to the operation.
-class ThrottledMonitor final : public jobs::Monitor
-{
-public:
-    ThrottledMonitor(std::function<void(const jobs::Progress &)> post,
-                     std::shared_ptr<std::atomic_bool> cancelled)
-        : m_post(std::move(post)), m_cancelled(std::move(cancelled))
-    {
-        m_clock.start();
-    }
-    void report(const jobs::Progress &p) override
-    {
-        const bool last = p.total > 0 && p.done >= p.total;
-        if (!last && m_clock.elapsed() < 50)
-            return;
-        m_clock.restart();
-        m_post(p);
-    }
-    bool isCancelled() const override { return m_cancelled->load(); }
-
-private:
-    std::function<void(const jobs::Progress &)> m_post;
-    std::shared_ptr<std::atomic_bool> m_cancelled;
-    QElapsedTimer m_clock;
-};
-
 QString htmlEscaped(const QString &text)
 {
     return text.toHtmlEscaped();
@@ -173,25 +151,8 @@ void InspectorView::buildUi()
     top->addWidget(m_extractButton);
 
     // Progress of a load or an extraction.
-    m_jobPanel = new QFrame(this);
-    m_jobPanel->setObjectName(QStringLiteral("jobPanel"));
-    m_jobLabel = new QLabel(m_jobPanel);
-    m_jobLabel->setObjectName(QStringLiteral("jobLabel"));
-    m_jobLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_jobProgress = new QProgressBar(m_jobPanel);
-    m_jobProgress->setObjectName(QStringLiteral("jobProgress"));
-    m_jobProgress->setRange(0, 1000);
-    m_jobProgress->setTextVisible(false);
-    m_jobProgress->setMaximumWidth(320);
-    m_cancelButton = new QPushButton(tr("Cancel"), m_jobPanel);
-    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
-    connect(m_cancelButton, &QPushButton::clicked, this, &InspectorView::cancel);
-    auto *jobLayout = new QHBoxLayout(m_jobPanel);
-    jobLayout->setContentsMargins(8, 2, 8, 2);
-    jobLayout->addWidget(m_jobLabel, 1);
-    jobLayout->addWidget(m_jobProgress, 1);
-    jobLayout->addWidget(m_cancelButton);
-    m_jobPanel->hide();
+    m_jobPanel = new JobPanel(this);
+    connect(m_jobPanel, &JobPanel::cancelRequested, this, &InspectorView::cancel);
 
     // Left: the filter and the tree.
     m_model = new ArchiveTreeModel(this);
@@ -444,31 +405,20 @@ void InspectorView::cancel()
 
 void InspectorView::startJob(const QString &title)
 {
-    m_jobLabel->setText(title);
-    m_jobProgress->setRange(0, 0); // busy until the first report says how far
-    m_jobPanel->show();
+    m_jobPanel->start(title);
     emit jobStarted(title);
 }
 
 void InspectorView::updateJobProgress(const jobs::Progress &p)
 {
-    if (p.total > 0) {
-        m_jobProgress->setRange(0, 1000);
-        m_jobProgress->setValue(int(std::clamp<qint64>(p.done * 1000 / p.total, 0, 1000)));
-    } else {
-        m_jobProgress->setRange(0, 0);
-    }
-    if (!p.current.isEmpty()) {
-        const QString title = m_jobLabel->text().section(QStringLiteral(" — "), 0, 0);
-        m_jobLabel->setText(title + QStringLiteral(" — ") + p.current);
-    }
+    m_jobPanel->update(p);
     emit jobProgress(p.done, p.total, p.current);
 }
 
 void InspectorView::endJob()
 {
     if (!m_loading && !m_extracting)
-        m_jobPanel->hide();
+        m_jobPanel->stop();
     emit jobFinished();
 }
 

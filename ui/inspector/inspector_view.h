@@ -38,6 +38,7 @@ namespace rs::ui {
 class ArchiveTreeModel;
 class CodeEditor;
 class ErlangHighlighter;
+class JobPanel;
 
 namespace inspector {
 struct EntryPreview;
@@ -165,10 +166,7 @@ private:
     QSortFilterProxyModel *m_proxy = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_status = nullptr;
-    QFrame *m_jobPanel = nullptr;
-    QLabel *m_jobLabel = nullptr;
-    QProgressBar *m_jobProgress = nullptr;
-    QPushButton *m_cancelButton = nullptr;
+    JobPanel *m_jobPanel = nullptr;
     QLineEdit *m_filter = nullptr;
     QTimer *m_filterTimer = nullptr;
     QTreeView *m_tree = nullptr;

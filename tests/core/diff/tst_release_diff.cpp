@@ -2,7 +2,7 @@
 // report must show exactly that, nothing more (no "changed" for a module only recompiled); a
 // tarball and the directory it was made from are the same; cancellation and broken archives give
 // findings, never crashes.
-#include "core/diff/diff_fixtures.h"
+#include "support/diff_fixtures.h"
 #include "support/testdata.h"
 
 #include "archive/archive_reader.h"
@@ -336,39 +336,9 @@ private slots:
     void versionBump()
     {
         // shop_core 1.1.0: shop_cart changed, shop_promo added, tax_rate changed; release 1.1.0.
-        const QString lib = path(QStringLiteral("bump/lib"));
-        QVERIFY(QDir().mkpath(path(QStringLiteral("bump"))));
-        QVERIFY(copyTree(examplesLib(), lib).exitCode == 0);
-        QVERIFY(QDir(lib + QStringLiteral("/shop_core-1.0.0")).removeRecursively());
-        const QString ebin = lib + QStringLiteral("/shop_core-1.1.0/ebin");
-        const QString src = path(QStringLiteral("bump/src"));
-        QVERIFY(QDir().mkpath(src));
-        for (const QString &f :
-             QDir(example(QStringLiteral("apps/shop_core/src"))).entryList({QStringLiteral("*.erl")}))
-            QVERIFY(
-                QFile::copy(example(QStringLiteral("apps/shop_core/src/")) + f, src + QLatin1Char('/') + f));
-        QVERIFY(writeFile(src + QStringLiteral("/shop_cart.erl"), changedShopCart()));
-        QVERIFY(writeFile(src + QStringLiteral("/shop_promo.erl"),
-                          "-module(shop_promo).\n-export([code/0]).\ncode() -> <<\"PROMO\">>.\n"));
-        QStringList sources;
-        for (const QString &f : QDir(src).entryList({QStringLiteral("*.erl")}))
-            sources << src + QLatin1Char('/') + f;
-        const ToolRun c =
-            erlc({QStringLiteral("+deterministic"), QStringLiteral("+debug_info")}, ebin, sources);
-        QVERIFY2(c.exitCode == 0, qPrintable(c.describe(QStringLiteral("erlc"))));
-        QByteArray app = readFile(example(QStringLiteral("apps/shop_core/shop_core.app")));
-        app.replace("{vsn, \"1.0.0\"}", "{vsn, \"1.1.0\"}");
-        app.replace("'Shop_legacy']", "'Shop_legacy', shop_promo]");
-        app.replace("{tax_rate, 0.19}", "{tax_rate, 0.2}");
-        QVERIFY(writeFile(ebin + QStringLiteral("/shop_core.app"), app));
-        QByteArray rel = readFile(example(QStringLiteral("releases/shop-1.0.0.rel")));
-        rel.replace("{\"shop\", \"1.0.0\"}", "{\"shop\", \"1.1.0\"}");
-        rel.replace("{shop_core, \"1.0.0\"}", "{shop_core, \"1.1.0\"}");
-        const QString relPath = path(QStringLiteral("bump/shop-1.1.0.rel"));
-        QVERIFY(writeFile(relPath, rel));
         const QString b = path(QStringLiteral("bump/release"));
-        const ToolRun run = assemble(relPath, {lib}, b);
-        QVERIFY2(run.exitCode == 0, qPrintable(run.describe(QStringLiteral("assemble"))));
+        const ToolRun run = assembleBumpedRelease(path(QStringLiteral("bump")));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe(QStringLiteral("bump"))));
 
         DiffReport r = diffOk(m_a, b);
         QVERIFY(!r.same());

@@ -115,4 +115,49 @@ inline QByteArray changedShopCart()
     return src;
 }
 
+// The example release one version on: shop_core 1.1.0 (shop_cart exports discount/1, shop_promo
+// added, tax_rate 0.2), release shop 1.1.0. Writes DIR/lib, DIR/src, DIR/shop-1.1.0.rel and the
+// assembled release in DIR/release. exitCode 0 on success, else what failed.
+inline ToolRun assembleBumpedRelease(const QString &dir)
+{
+    const auto failed = [](const QString &what) {
+        ToolRun run;
+        run.err = what.toUtf8();
+        return run;
+    };
+    const QString lib = dir + QStringLiteral("/lib");
+    QDir().mkpath(dir);
+    if (copyTree(examplesLib(), lib).exitCode != 0)
+        return failed(QStringLiteral("cannot copy ") + examplesLib());
+    QDir(lib + QStringLiteral("/shop_core-1.0.0")).removeRecursively();
+    const QString ebin = lib + QStringLiteral("/shop_core-1.1.0/ebin");
+    const QString src = dir + QStringLiteral("/src");
+    QDir().mkpath(src);
+    const QString exampleSrc = example(QStringLiteral("apps/shop_core/src/"));
+    for (const QString &f : QDir(exampleSrc).entryList({QStringLiteral("*.erl")}))
+        if (!QFile::copy(exampleSrc + f, src + QLatin1Char('/') + f))
+            return failed(QStringLiteral("cannot copy ") + f);
+    if (!writeFile(src + QStringLiteral("/shop_cart.erl"), changedShopCart()) ||
+        !writeFile(src + QStringLiteral("/shop_promo.erl"),
+                   "-module(shop_promo).\n-export([code/0]).\ncode() -> <<\"PROMO\">>.\n"))
+        return failed(QStringLiteral("cannot write sources in ") + src);
+    QStringList sources;
+    for (const QString &f : QDir(src).entryList({QStringLiteral("*.erl")}))
+        sources << src + QLatin1Char('/') + f;
+    const ToolRun c = erlc({QStringLiteral("+deterministic"), QStringLiteral("+debug_info")}, ebin, sources);
+    if (c.exitCode != 0)
+        return c;
+    QByteArray app = readFile(example(QStringLiteral("apps/shop_core/shop_core.app")));
+    app.replace("{vsn, \"1.0.0\"}", "{vsn, \"1.1.0\"}");
+    app.replace("'Shop_legacy']", "'Shop_legacy', shop_promo]");
+    app.replace("{tax_rate, 0.19}", "{tax_rate, 0.2}");
+    QByteArray rel = readFile(example(QStringLiteral("releases/shop-1.0.0.rel")));
+    rel.replace("{\"shop\", \"1.0.0\"}", "{\"shop\", \"1.1.0\"}");
+    rel.replace("{shop_core, \"1.0.0\"}", "{shop_core, \"1.1.0\"}");
+    const QString relPath = dir + QStringLiteral("/shop-1.1.0.rel");
+    if (!writeFile(ebin + QStringLiteral("/shop_core.app"), app) || !writeFile(relPath, rel))
+        return failed(QStringLiteral("cannot write the .app or .rel"));
+    return assemble(relPath, {lib}, dir + QStringLiteral("/release"));
+}
+
 } // namespace rs::test::diff
