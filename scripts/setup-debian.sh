@@ -17,6 +17,8 @@ packages=(
   desktop-file-utils appstream libxml2-utils shared-mime-info
   # Erlang/OTP: the oracle the tests compare against
   erlang-base erlang-dev erlang-tools erlang-src erlang-nox
+  # the release tools whose tarballs inspect must read (tests/e2e/tst_tool_tarballs)
+  rebar3 elixir
   # the big-number type behind arbitrary-size Erlang integers
   libgmp-dev
 )

@@ -3,6 +3,7 @@
 #include "archive/archive_reader.h"
 #include "etf/etf.h"
 #include "package/release_layout.h"
+#include "release/lib_dir_name.h"
 #include "release/rel_spec.h"
 #include "term/pretty.h"
 #include "term/reader.h"
@@ -12,6 +13,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <sys/stat.h>
 
@@ -41,18 +43,21 @@ struct Collector
     QHash<QString, QByteArray> boots;      // by release vsn
     QHash<QString, QByteArray> relups;     // by release vsn
     QHash<QString, QByteArray> sysConfigs; // by release vsn
+    QString startErlVsn;                   // the release releases/start_erl.data boots
+    QSet<QString> relAppDirs;              // "NAME-VSN" of each application of the release
     QStringList ertsDirs;
     QStringList releaseVsns;
     bool dotSlashReported = false;
 
     bool wants(const QString &name) const
     {
-        static const QRegularExpression wanted(
-            QStringLiteral("^releases/([^/]+\\.rel|[^/]+/([^/]+\\.rel|start\\.boot|relup|sys\\.config))$"));
+        static const QRegularExpression wanted(QStringLiteral(
+            "^releases/([^/]+\\.rel|start_erl\\.data|[^/]+/([^/]+\\.rel|start\\.boot|relup|sys\\.config))$"));
         return wanted.match(name).hasMatch();
     }
 
-    void add(ArchiveEntry entry, const std::function<QByteArray()> &read)
+    // `readable`: read() gives the member's bytes (a file, or a directory's link to a file).
+    void add(ArchiveEntry entry, bool readable, const std::function<QByteArray()> &read)
     {
         if (entry.path.startsWith(QStringLiteral("./"))) {
             entry.path = entry.path.mid(2);
@@ -75,7 +80,7 @@ struct Collector
             ertsDirs << parts[0];
         if (parts.size() >= 3 && parts[0] == QLatin1String("releases") && !releaseVsns.contains(parts[1]))
             releaseVsns << parts[1];
-        if (entry.type == EntryType::File && entry.size <= MaxTermFileBytes && wants(name))
+        if (readable && entry.size <= MaxTermFileBytes && wants(name))
             keep(parts, read());
         report.entries.push_back(std::move(entry));
     }
@@ -83,11 +88,11 @@ struct Collector
     void addLibMember(const QStringList &parts, const ArchiveEntry &entry)
     {
         const QString appDir = parts[1];
-        const qsizetype dash = appDir.lastIndexOf(QLatin1Char('-'));
         InspectedApp &app = apps[appDir];
         if (app.name.isEmpty()) {
-            app.name = dash > 0 ? appDir.left(dash) : appDir;
-            app.vsn = dash > 0 ? appDir.mid(dash + 1) : QString();
+            const release::LibDirName split = release::splitLibDirName(appDir);
+            app.name = split.name;
+            app.vsn = split.vsn;
         }
         app.bytes += entry.size;
         if (parts.size() == 4 && parts[2] == QLatin1String("ebin")) {
@@ -103,7 +108,9 @@ struct Collector
     void keep(const QStringList &parts, const QByteArray &bytes)
     {
         const QString last = parts.constLast();
-        if (parts.size() == 2 || last.endsWith(QLatin1String(".rel")))
+        if (last == QLatin1String("start_erl.data"))
+            startErlVsn = QString::fromUtf8(bytes).simplified().section(QLatin1Char(' '), 1, 1); // "ERTS REL"
+        else if (parts.size() == 2 || last.endsWith(QLatin1String(".rel")))
             relFiles.push_back({parts.join(QLatin1Char('/')), bytes});
         else if (last == QLatin1String("start.boot"))
             boots.insert(parts[1], bytes);
@@ -121,7 +128,7 @@ Expected<bool> collectArchive(const QString &path, Collector &c, jobs::Monitor &
         [&](const ArchiveEntry &entry, archive::ArchiveReader &reader) {
             if (c.report.format.isEmpty())
                 c.report.format = reader.formatName();
-            c.add(entry, [&] {
+            c.add(entry, entry.type == EntryType::File, [&] {
                 const auto data = reader.readAll(MaxTermFileBytes);
                 return data ? *data : QByteArray();
             });
@@ -133,12 +140,14 @@ Expected<bool> collectArchive(const QString &path, Collector &c, jobs::Monitor &
     return true;
 }
 
+// A link in a release directory stands for what it points to, as erl reads it: relx's dev mode
+// links lib/NAME-VSN and releases/VSN/sys.config to the project. Link loops are walked once.
 Expected<bool> collectDirectory(const QString &givenRoot, Collector &c, jobs::Monitor &monitor)
 {
     // Absolute, so that relativeFilePath() below gives member names for a relative root too.
     const QString root = QFileInfo(givenRoot).absoluteFilePath();
     QDirIterator it(root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
-                    QDirIterator::Subdirectories);
+                    QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
     QStringList paths;
     while (it.hasNext())
         paths << it.next();
@@ -160,7 +169,7 @@ Expected<bool> collectDirectory(const QString &givenRoot, Collector &c, jobs::Mo
         entry.mode = statOk ? quint32(st.st_mode) : 0;
         entry.mtime = info.lastModified().toSecsSinceEpoch();
         entry.linkTarget = info.isSymLink() ? info.symLinkTarget() : QString();
-        c.add(entry, [&] {
+        c.add(entry, info.isFile(), [&] {
             QFile f(path);
             return f.open(QIODevice::ReadOnly) ? f.read(MaxTermFileBytes) : QByteArray();
         });
@@ -171,12 +180,17 @@ Expected<bool> collectDirectory(const QString &givenRoot, Collector &c, jobs::Mo
 }
 
 // The release the package is for: releases/NAME.rel at the top (make_tar's copy), else the one
-// in a version directory.
+// in the version directory releases/start_erl.data boots (a target directory keeps the earlier
+// releases beside it), else the first in a version directory.
 void readRelease(Collector &c)
 {
-    std::sort(c.relFiles.begin(), c.relFiles.end(), [](const MemberText &a, const MemberText &b) {
-        return a.name.count(QLatin1Char('/')) < b.name.count(QLatin1Char('/'));
-    });
+    const auto rank = [&c](const MemberText &rel) {
+        if (rel.name.count(QLatin1Char('/')) == 1)
+            return 0;
+        return rel.name.section(QLatin1Char('/'), 1, 1) == c.startErlVsn ? 1 : 2;
+    };
+    std::stable_sort(c.relFiles.begin(), c.relFiles.end(),
+                     [&rank](const MemberText &a, const MemberText &b) { return rank(a) < rank(b); });
     for (const MemberText &rel : c.relFiles) {
         const auto terms = term::consultText(rel.bytes, rel.name);
         if (!terms || terms->empty()) {
@@ -195,6 +209,7 @@ void readRelease(Collector &c)
         c.report.relFile = rel.name;
         for (const release::RelApp &app : parsed.spec.apps) {
             const QString dir = app.name + QLatin1Char('-') + app.vsn;
+            c.relAppDirs.insert(dir);
             if (!c.apps.contains(dir) || !c.apps.value(dir).hasAppFile) {
                 c.report.warnings << Finding::warning(
                     QStringLiteral("the release needs %1 %2, but lib/%3/ebin/%1.app is not in the package")
@@ -264,12 +279,24 @@ void checkReleaseFiles(Collector &c, const QString &expectedErts)
     }
 }
 
+// A module clashes when two applications the release loads have it. Other versions of an
+// application, kept in lib/ after an upgrade, are not loaded with it; without a .rel, only
+// applications of different names count.
 void checkDuplicateModules(Collector &c)
 {
     QStringList modules = c.moduleOwners.keys();
     modules.sort();
     for (const QString &m : std::as_const(modules)) {
-        const QStringList owners = c.moduleOwners.value(m);
+        QStringList owners;
+        QSet<QString> names;
+        for (const QString &dir : c.moduleOwners.value(m)) {
+            const QString name = release::splitLibDirName(dir).name;
+            const bool loaded = c.relAppDirs.isEmpty() ? !names.contains(name) : c.relAppDirs.contains(dir);
+            if (loaded) {
+                owners << dir;
+                names.insert(name);
+            }
+        }
         if (owners.size() > 1) {
             c.report.warnings << Finding::warning(
                 QStringLiteral("module %1 is in %2").arg(m, owners.join(QStringLiteral(" and "))));

@@ -39,11 +39,12 @@ struct InspectReport
     Findings warnings;
 };
 
-// Reads a tarball or a directory and reports what a release engineer asks of it, with warnings:
-// no start.boot, "./"-prefixed member names (release_handler cannot find them), duplicate
-// modules, an ERTS that differs from the .rel's (or from expectedErts, the OTP in use, when the
-// release has no ERTS of its own), a sys.config that does not parse, a later release without a
-// relup, and .rel applications missing from lib/.
+// Reads a tarball or a directory and reports what a release engineer asks of it, with warnings: no
+// start.boot, "./"-prefixed member names (release_handler cannot find them), a module in two of the
+// release's applications, an ERTS that differs from the .rel's (or from expectedErts, the OTP in
+// use, when the release has no ERTS of its own), a sys.config that does not parse, a later release
+// without a relup, and .rel applications missing from lib/. A directory's links are followed; in
+// one that holds several releases, the release is the one releases/start_erl.data names.
 Expected<InspectReport> inspectRelease(const QString &path, const QString &expectedErts = QString(),
                                        jobs::Monitor &monitor = jobs::silentMonitor());
 

@@ -1,6 +1,7 @@
 // Inspecting a release package (core/package/inspect): the same report from a tarball and from a
 // directory; each warning (no start.boot, "./" names, duplicate modules, ERTS mismatch, sys.config
 // that does not parse, a later release without relup, .rel applications missing from lib/);
+// versions with '-', links in a directory, earlier releases kept beside the current one;
 // cancellation and progress.
 #include "archive/tar_writer.h"
 #include "core/package/package_test_util.h"
@@ -311,6 +312,89 @@ private slots:
         for (const auto &e : r->entries)
             QVERIFY2(!e.path.isEmpty() && !e.path.startsWith(QLatin1String("./")), qPrintable(e.path));
         QCOMPARE(int(r->apps.size()), 3);
+    }
+
+    // A version with '-' (a semver pre-release, as mix and rebar3 allow): lib/web-1.0-rc.1 is web
+    // 1.0-rc.1, as OTP's code server reads it.
+    void preReleaseVersion_data() { report_data(); }
+
+    void preReleaseVersion()
+    {
+        QFETCH(bool, tar);
+        Files files;
+        for (const auto &[name, bytes] : releaseFiles()) {
+            files[QString(name).replace(QStringLiteral("lib/web-1.0/"),
+                                        QStringLiteral("lib/web-1.0-rc.1/"))] =
+                QByteArray(bytes).replace("{web, \"1.0\"}", "{web, \"1.0-rc.1\"}");
+        }
+        const auto r = inspect(files, tar, QStringLiteral("13.1.5"));
+        QVERIFY2(r.hasValue(), rs::test::errorOf(r).constData());
+        QVERIFY2(r->warnings.isEmpty(), qPrintable(messages(*r).join(QLatin1Char('\n'))));
+        QCOMPARE(r->apps[2].name, QStringLiteral("web"));
+        QCOMPARE(r->apps[2].vsn, QStringLiteral("1.0-rc.1"));
+        QCOMPARE(r->apps[2].modules, 1);
+    }
+
+    // relx's dev mode links lib/NAME-VSN and releases/VSN/sys.config to the project: a link stands
+    // for what it points to, and a link loop is walked once.
+    void linksInDirectory()
+    {
+        Files files = releaseFiles();
+        Files project;
+        for (const QString &name :
+             {QStringLiteral("lib/web-1.0/ebin/web.app"), QStringLiteral("lib/web-1.0/ebin/web.beam"),
+              QStringLiteral("releases/1.0.0/sys.config")})
+            project[name] = files.extract(name).mapped();
+        const QString root = writeDirectory(m_tmp.filePath(QStringLiteral("linked/rel")), files);
+        const QString outside = writeDirectory(m_tmp.filePath(QStringLiteral("linked/project")), project);
+        QVERIFY(QFile::link(outside + QStringLiteral("/lib/web-1.0/ebin"),
+                            root + QStringLiteral("/lib/web-1.0/ebin")));
+        QVERIFY(QFile::link(outside + QStringLiteral("/releases/1.0.0/sys.config"),
+                            root + QStringLiteral("/releases/1.0.0/sys.config")));
+        QVERIFY(QFile::link(QStringLiteral("../.."), root + QStringLiteral("/lib/web-1.0/loop")));
+
+        auto r = rs::package::inspectRelease(root, QStringLiteral("13.1.5"));
+        QVERIFY2(r.hasValue(), rs::test::errorOf(r).constData());
+        QVERIFY2(r->warnings.isEmpty(), qPrintable(messages(*r).join(QLatin1Char('\n'))));
+        QCOMPARE(r->apps[2].name, QStringLiteral("web"));
+        QCOMPARE(r->apps[2].modules, 1);
+
+        QVERIFY(writeFile(outside + QStringLiteral("/releases/1.0.0/sys.config"), "[{kernel, [}].\n"));
+        r = rs::package::inspectRelease(root, QStringLiteral("13.1.5"));
+        QVERIFY2(r.hasValue(), rs::test::errorOf(r).constData());
+        QCOMPARE(messages(*r).size(), 1);
+        QVERIFY2(messages(*r).first().startsWith(QLatin1String("sys.config does not parse")),
+                 qPrintable(messages(*r).first()));
+    }
+
+    // A target directory after an upgrade keeps the earlier release and its applications: the
+    // release is the one releases/start_erl.data boots, and an application's other version holds
+    // the same modules without clashing.
+    void earlierReleaseKept_data() { report_data(); }
+
+    void earlierReleaseKept()
+    {
+        QFETCH(bool, tar);
+        Files files = releaseFiles();
+        files.erase(QStringLiteral("releases/shop.rel"));
+        QByteArray oldRel = relText;
+        files[QStringLiteral("releases/0.9.0/shop.rel")] =
+            oldRel.replace("\"1.0.0\"", "\"0.9.0\"").replace("{web, \"1.0\"}", "{web, \"0.9\"}");
+        files[QStringLiteral("releases/0.9.0/start.boot")] = rs::etf::encode(bootTerm());
+        files[QStringLiteral("lib/web-0.9/ebin/web.app")] = "{application, web, []}.\n";
+        files[QStringLiteral("lib/web-0.9/ebin/web.beam")] = QByteArray(400, 'o');
+        files[QStringLiteral("releases/start_erl.data")] = "13.1.5 1.0.0\n";
+        const auto r = inspect(files, tar, QStringLiteral("13.1.5"));
+        QVERIFY2(r.hasValue(), rs::test::errorOf(r).constData());
+        QCOMPARE(r->relVsn, QStringLiteral("1.0.0"));
+        QCOMPARE(r->relFile, QStringLiteral("releases/1.0.0/shop.rel"));
+        QVERIFY2(r->warnings.isEmpty(), qPrintable(messages(*r).join(QLatin1Char('\n'))));
+
+        // Two applications the release loads still clash.
+        files[QStringLiteral("lib/stdlib-4.2/ebin/web.beam")] = "dup";
+        const auto clash = inspect(files, tar, QStringLiteral("13.1.5"));
+        QVERIFY2(clash.hasValue(), rs::test::errorOf(clash).constData());
+        QCOMPARE(messages(*clash), QStringList{QStringLiteral("module web is in stdlib-4.2 and web-1.0")});
     }
 
     // A directory given relative to the working directory.
