@@ -1,5 +1,7 @@
 #include "diff/diff_text.h"
 
+#include "release/lib_dir_name.h"
+
 #include <QFileInfo>
 
 namespace rs::diff {
@@ -306,9 +308,8 @@ QString releaseNote(const DiffReport &report, const TextOptions &options)
         const bool release = f.path.startsWith(QLatin1String("releases/"));
         if (!release && f.path.startsWith(QLatin1String("lib/"))) {
             // Members of applications shown above (modules, .app) or added/removed with theirs.
-            const QString dir = f.path.section(QLatin1Char('/'), 1, 1);
-            const qsizetype dash = dir.lastIndexOf(QLatin1Char('-'));
-            const AppDiff *a = dash > 0 ? report.app(dir.left(dash)) : nullptr;
+            const release::LibDirName dir = release::splitLibDirName(f.path.section(QLatin1Char('/'), 1, 1));
+            const AppDiff *a = dir.vsn.isEmpty() ? nullptr : report.app(dir.name);
             if (a && a->state != State::Same)
                 continue;
         }

@@ -6,6 +6,7 @@
 #include "diff/term_diff.h"
 #include "etf/etf.h"
 #include "release/app_spec.h"
+#include "release/lib_dir_name.h"
 #include "release/rel_spec.h"
 #include "term/pretty.h"
 #include "term/reader.h"
@@ -278,10 +279,10 @@ QString streamingKey(const QString &path)
 {
     if (path.startsWith(QLatin1String("lib/"))) {
         const qsizetype slash = path.indexOf(QLatin1Char('/'), 4);
-        const QStringView dir = QStringView(path).mid(4, slash < 0 ? -1 : slash - 4);
-        const qsizetype dash = dir.lastIndexOf(QLatin1Char('-'));
-        if (dash > 0)
-            return QStringLiteral("lib/") + dir.left(dash) + QLatin1Char('-') + Any +
+        const release::LibDirName dir =
+            release::splitLibDirName(QStringView(path).mid(4, slash < 0 ? -1 : slash - 4));
+        if (!dir.name.isEmpty() && !dir.vsn.isEmpty())
+            return QStringLiteral("lib/") + dir.name + QLatin1Char('-') + Any +
                    (slash < 0 ? QString() : path.mid(slash));
     } else if (path.startsWith(QLatin1String("erts-"))) {
         const qsizetype slash = path.indexOf(QLatin1Char('/'));
@@ -610,12 +611,11 @@ void buildModel(SideModel &model, Findings &warnings)
         if (m.replaced)
             continue;
         if (m.path.startsWith(QLatin1String("lib/"))) {
-            const QString dir = m.path.section(QLatin1Char('/'), 1, 1);
-            const qsizetype dash = dir.lastIndexOf(QLatin1Char('-'));
-            if (dash > 0) {
-                QStringList &vs = model.libVersions[dir.left(dash)];
-                if (!vs.contains(dir.mid(dash + 1)))
-                    vs << dir.mid(dash + 1);
+            const release::LibDirName dir = release::splitLibDirName(m.path.section(QLatin1Char('/'), 1, 1));
+            if (!dir.name.isEmpty() && !dir.vsn.isEmpty()) {
+                QStringList &vs = model.libVersions[dir.name];
+                if (!vs.contains(dir.vsn))
+                    vs << dir.vsn;
             }
         } else if (m.path.startsWith(QLatin1String("erts-"))) {
             const QString dir = m.path.section(QLatin1Char('/'), 0, 0);
@@ -656,9 +656,9 @@ void buildModel(SideModel &model, Findings &warnings)
             continue;
         QStringList parts = m.path.split(QLatin1Char('/'));
         if (parts[0] == QLatin1String("lib") && parts.size() >= 2) {
-            const qsizetype dash = parts[1].lastIndexOf(QLatin1Char('-'));
-            if (dash > 0 && model.appVsn.value(parts[1].left(dash)) == parts[1].mid(dash + 1))
-                parts[1] = parts[1].left(dash) + QLatin1Char('-') + Any;
+            const release::LibDirName dir = release::splitLibDirName(parts[1]);
+            if (!dir.name.isEmpty() && !dir.vsn.isEmpty() && model.appVsn.value(dir.name) == dir.vsn)
+                parts[1] = dir.name + QLatin1Char('-') + Any;
         } else if (!model.ertsDir.isEmpty() && parts[0] == model.ertsDir) {
             parts[0] = QStringLiteral("erts-") + Any;
         } else if (parts[0] == QLatin1String("releases") && parts.size() >= 2) {

@@ -398,6 +398,10 @@ void TestToolTarballs::diff_data()
     QTest::newRow("mix release, 0.1.0 to 0.2.0")
         << tarball(QStringLiteral("mix-0.1.0.tar.gz")) << tarball(QStringLiteral("mix-0.2.0.tar.gz"))
         << QStringLiteral("myapp") << QStringLiteral("0.2.0");
+    // lib/myapp-0.3.0-rc.1 pairs with lib/myapp-0.1.0: the name ends at the first '-'.
+    QTest::newRow("mix release, 0.1.0 to 0.3.0-rc.1")
+        << tarball(QStringLiteral("mix-0.1.0.tar.gz")) << tarball(QStringLiteral("mix-0.3.0-rc.1.tar.gz"))
+        << QStringLiteral("myapp") << QStringLiteral("0.3.0-rc.1");
 }
 
 // The project's application is the one change (its version), with the release version.
