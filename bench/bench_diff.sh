@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks `relstudio-cli diff` on two release tarballs of every installed OTP application that
-# differ in three applications (stdlib: a module changed and the version bumped; inets: only the
-# version bumped; crypto: a module added and the version bumped), in the same run as:
+# differ in three applications (made by release_pair.sh: stdlib: a module changed and the version
+# bumped; inets: only the version bumped; crypto: a module added and the version bumped), in the
+# same run as:
 #   - `gzip -t` of both tarballs, one after the other: reading both inputs is the floor of any
 #     diff of them (goal: relstudio-cli diff takes at most 1.5 times as long);
 #   - diffoscope on the same pair, when installed (Debian: diffoscope or diffoscope-minimal;
@@ -32,36 +33,9 @@ median_ms() {
   printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
 }
 
-# The old release: every OTP application as installed.
-"$cli" new-rel allotp 1.0 "${apps[@]}" --out "$work/allotp-1.0.rel" >/dev/null
-"$cli" tar "$work/allotp-1.0.rel" --out "$work/old.tar.gz" >/dev/null
-
-# The new release: three applications in new versions, from a lib directory searched first.
-lib="$work/lib"
-mkdir -p "$lib"
-bump() { # APP: copies lib/APP-VSN to $lib/APP-VSN.1 with the .app's vsn bumped; prints the new dir
-  local dir vsn new
-  dir=$(ls -d "$otp_root"/lib/"$1"-* | head -1)
-  vsn=${dir##*-}
-  new="$lib/$1-$vsn.1"
-  cp -a "$dir" "$new"
-  sed -i "s/{vsn, *\"$vsn\"}/{vsn,\"$vsn.1\"}/" "$new/ebin/$1.app"
-  grep -q "{vsn,\"$vsn.1\"}" "$new/ebin/$1.app" || { echo "bench_diff: cannot bump $1" >&2; exit 1; }
-  echo "$new"
-}
-stdlib=$(bump stdlib)
-mkdir -p "$work/src"
-sed '/^-module(queue)\./a -export([bench_marker/0]).' "$otp_root"/lib/stdlib-*/src/queue.erl > "$work/src/queue.erl"
-echo 'bench_marker() -> changed.' >> "$work/src/queue.erl"
-grep -q bench_marker "$work/src/queue.erl" || { echo "bench_diff: cannot change queue.erl" >&2; exit 1; }
-erlc -o "$stdlib/ebin" "$work/src/queue.erl"
-bump inets >/dev/null
-crypto=$(bump crypto)
-printf -- '-module(crypto_bench_added).\n-export([f/0]).\nf() -> ok.\n' > "$work/src/crypto_bench_added.erl"
-erlc -o "$crypto/ebin" "$work/src/crypto_bench_added.erl"
-sed -i 's/{modules, *\[/{modules,[crypto_bench_added,/' "$crypto/ebin/crypto.app"
-"$cli" new-rel allotp 1.1 "${apps[@]}" --lib-dir "$lib" --out "$work/allotp-1.1.rel" >/dev/null
-"$cli" tar "$work/allotp-1.1.rel" --lib-dir "$lib" --out "$work/new.tar.gz" >/dev/null
+# The pair: every OTP application, three of them changed in the new release.
+source bench/release_pair.sh
+release_pair "$work"
 
 old="$work/old.tar.gz"
 new="$work/new.tar.gz"

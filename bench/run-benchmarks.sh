@@ -47,10 +47,12 @@ theirs=$(median_ms 9 erl -noshell -eval "{ok, _, _} = systools:make_script(\"$wo
 cmp -s "$work/ours/allotp.boot" "$work/allotp.boot" || { echo "bench: the two .boot files differ" >&2; exit 1; }
 row "boot script of all ${#otp_apps[@]} OTP applications, whole process" "$ours ms" "$theirs ms (systools:make_script)" "$(ratio "$theirs" "$ours") faster"
 
-# 4. Tarballs and inspect; 5. release diff (their own scripts print table rows).
+# 4. Tarballs and inspect; 5. release diff; 6. the GUI's inspector and diff view (their own
+#    scripts print table rows).
 mapfile -t package_rows < <(BUILD_DIR="$build" bash bench/bench_package.sh)
 mapfile -t diff_rows < <(BUILD_DIR="$build" bash bench/bench_diff.sh)
-results+=("${package_rows[@]}" "${diff_rows[@]}")
+mapfile -t gui_rows < <(BUILD_DIR="$build" bash bench/bench_gui.sh)
+results+=("${package_rows[@]}" "${diff_rows[@]}" "${gui_rows[@]}")
 
 {
   echo "| benchmark | Relstudio | other | ratio |"
