@@ -4,7 +4,8 @@
 // Shift+F7 through every hunk and on to the next changed file, a module's chunks and exports, the
 // needed appup beside the shipped one, and that ignore globs and "Hide unchanged" apply.
 //
-// With RELSTUDIO_SCREENSHOT_DIR set, the `screenshot` test saves diff.png there.
+// With RELSTUDIO_SCREENSHOT_DIR set, the `screenshot` test saves diff.png (the boot script),
+// diff-appup.png (an application) and diff-module.png (a module) there.
 #include "diff/diff_pane.h"
 #include "diff/diff_tree_model.h"
 #include "diff/diff_view.h"
@@ -305,6 +306,12 @@ private slots:
         QTest::keyClick(view.treeView(), Qt::Key_F7);
         QTest::qWait(300);
         QVERIFY(view.grab().save(dir + QStringLiteral("/diff.png")));
+        QVERIFY(view.selectKey(QStringLiteral("app:shop_core")));
+        QTest::qWait(300);
+        QVERIFY(view.grab().save(dir + QStringLiteral("/diff-appup.png")));
+        QVERIFY(view.selectKey(QStringLiteral("module:shop_core:shop_cart")));
+        QTest::qWait(300);
+        QVERIFY(view.grab().save(dir + QStringLiteral("/diff-module.png")));
     }
 };
 
