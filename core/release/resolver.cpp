@@ -4,6 +4,7 @@
 #include "release/otp_installation.h"
 #include "release/start_order.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
@@ -221,6 +222,10 @@ void checkModules(const std::vector<ResolvedApp> &apps, Findings &findings)
     QHash<QString, const ResolvedApp *> owner;
     for (const ResolvedApp &app : apps) {
         QSet<QString> missingReported;
+        // One listing per ebin directory rather than a stat per module.
+        QSet<QString> beams;
+        for (const QString &file : QDir(app.spec.ebinDir).entryList({QStringLiteral("*.beam")}, QDir::Files))
+            beams.insert(file.chopped(5));
         for (const QString &module : app.spec.modules) {
             if (const ResolvedApp *first = owner.value(module)) {
                 findings << Finding::error(
@@ -230,8 +235,8 @@ void checkModules(const std::vector<ResolvedApp> &apps, Findings &findings)
             } else {
                 owner.insert(module, &app);
             }
-            const QString beam = app.spec.ebinDir + QLatin1Char('/') + module + QStringLiteral(".beam");
-            if (!QFileInfo::exists(beam) && !missingReported.contains(module)) {
+            if (!beams.contains(module) && !missingReported.contains(module)) {
+                const QString beam = app.spec.ebinDir + QLatin1Char('/') + module + QStringLiteral(".beam");
                 missingReported.insert(module);
                 findings << Finding::warning(
                     QStringLiteral("%1 lists module %2 in its .app, but %3 is missing")
