@@ -6,6 +6,7 @@
 //
 // With RELSTUDIO_SCREENSHOT_DIR set, the `screenshot` test saves diff.png (the boot script),
 // diff-appup.png (an application) and diff-module.png (a module) there.
+#include "diff/compare_dialog.h"
 #include "diff/diff_pane.h"
 #include "diff/diff_tree_model.h"
 #include "diff/diff_view.h"
@@ -13,7 +14,10 @@
 #include "support/diff_fixtures.h"
 
 #include <QAction>
+#include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -290,6 +294,23 @@ private slots:
         QVERIFY2(view.summaryText().contains(QStringLiteral("missing.tar.gz")),
                  qPrintable(view.summaryText()));
         QVERIFY(!view.isRunning());
+    }
+
+    // The dialog offers Compare only when both releases exist, and remembers the last pair.
+    void compareDialogNeedsTwoReleases()
+    {
+        {
+            CompareDialog dialog;
+            auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+            dialog.setPaths(m_old, m_tmp.filePath(QStringLiteral("nothing-here")));
+            QVERIFY(!ok->isEnabled());
+            dialog.findChild<QLineEdit *>(QStringLiteral("newEdit"))->setText(m_newTgz);
+            QVERIFY(ok->isEnabled());
+            dialog.accept();
+        }
+        CompareDialog again;
+        QCOMPARE(again.oldPath(), m_old);
+        QCOMPARE(again.newPath(), m_newTgz);
     }
 
     void screenshot()
