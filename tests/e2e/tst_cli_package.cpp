@@ -6,6 +6,7 @@
 // Relstudio, systools and GNU tar (gzip, bzip2, xz, zstd) and directories, with its warnings.
 #include "core/package/package_test_util.h"
 #include "release/otp_installation.h"
+#include "support/cli_json.h"
 #include "support/oracle.h"
 #include "support/testdata.h"
 
@@ -22,6 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+using rs::test::warningMessages;
 using rs::test::package::copyTree;
 using rs::test::package::listTree;
 using rs::test::package::modeOf;
@@ -179,24 +181,10 @@ QJsonObject runInspectJson(const QString &path, QString *error, const QString &w
 {
     const ProgramRun run = cli({QStringLiteral("inspect"), path, QStringLiteral("--json")}, {}, workDir);
     if (!run.ok()) {
-        *error = QString::fromUtf8(run.describe().constData());
+        *error = QString::fromUtf8(run.describe());
         return {};
     }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(run.out, &parseError);
-    if (!doc.isObject()) {
-        *error = QStringLiteral("not a JSON object: %1").arg(parseError.errorString());
-        return {};
-    }
-    return doc.object();
-}
-
-QStringList warningMessages(const QJsonObject &report)
-{
-    QStringList out;
-    for (const QJsonValue &w : report.value(QStringLiteral("warnings")).toArray())
-        out << w.toObject().value(QStringLiteral("message")).toString();
-    return out;
+    return rs::test::jsonOf(run, error);
 }
 
 } // namespace

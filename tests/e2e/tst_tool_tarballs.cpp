@@ -6,6 +6,7 @@
 // scripts/setup-debian.sh: without them the test fails, it never skips.
 #include "release/lib_dir_name.h"
 #include "release/otp_installation.h"
+#include "support/cli_json.h"
 #include "support/process.h"
 #include "support/testdata.h"
 
@@ -24,8 +25,10 @@
 #include <functional>
 #include <vector>
 
+using rs::test::jsonOf;
 using rs::test::ProcessRun;
 using rs::test::runProcess;
+using rs::test::warningMessages;
 
 namespace {
 
@@ -46,24 +49,6 @@ bool editFile(const QString &path, const QByteArray &from, const QByteArray &to)
     QFile f(path);
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
            f.write(text.replace(from, to)) == text.size();
-}
-
-// The JSON object a relstudio-cli command printed, or an error.
-QJsonObject jsonOf(const ProcessRun &run, QString *error)
-{
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(run.out, &parseError);
-    if (!doc.isObject())
-        *error = QStringLiteral("not a JSON object (%1): %2").arg(parseError.errorString(), run.describe());
-    return doc.object();
-}
-
-QStringList warningMessages(const QJsonObject &report)
-{
-    QStringList out;
-    for (const QJsonValue &w : report.value(QStringLiteral("warnings")).toArray())
-        out << w.toObject().value(QStringLiteral("message")).toString();
-    return out;
 }
 
 } // namespace

@@ -5,51 +5,21 @@
 // sys.config value, a mode, a vm.args flag, an application added or a version bumped).
 // Needs RELSTUDIO_BIN_DIR, RELSTUDIO_ERLC, RELSTUDIO_SOURCE_DIR and RELSTUDIO_EXAMPLES_LIB_DIR.
 
+#include "support/process.h"
+
 #include <QByteArray>
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QString>
 #include <QStringList>
 
 namespace rs::test::diff {
 
-struct ToolRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QString describe(const QString &what) const
-    {
-        return QStringLiteral("%1 exited with %2\nstdout: %3\nstderr: %4")
-            .arg(what)
-            .arg(exitCode)
-            .arg(QString::fromUtf8(out).left(4000), QString::fromUtf8(err).left(4000));
-    }
-};
+using ToolRun = ProcessRun;
 
 inline ToolRun runTool(const QString &program, const QStringList &args, int timeoutMs = 300000)
 {
-    QProcess p;
-    p.setProgram(program);
-    p.setArguments(args);
-    p.setStandardInputFile(QProcess::nullDevice());
-    p.start();
-    ToolRun run;
-    if (!p.waitForStarted()) {
-        run.err = "cannot start " + program.toUtf8();
-        return run;
-    }
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        run.err = "timed out";
-        return run;
-    }
-    run.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    run.out = p.readAllStandardOutput();
-    run.err = p.readAllStandardError();
-    return run;
+    return runProcess(program, args, QString(), timeoutMs);
 }
 
 inline QString cli()
