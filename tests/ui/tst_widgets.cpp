@@ -100,8 +100,13 @@ private slots:
     void editorDefaults()
     {
         CodeEditor editor;
-        QVERIFY(QFontInfo(editor.font()).fixedPitch());
-        const qreal space = QFontMetricsF(editor.font()).horizontalAdvance(QLatin1Char(' '));
+        // Monospaced as the user sees it: every character as wide as the next. (Not
+        // QFontInfo::fixedPitch(): Qt 6.4 says false for Noto Sans Mono, Debian's monospace
+        // font once fonts-noto-mono is installed.)
+        const QFontMetricsF metrics(editor.font());
+        QCOMPARE(metrics.horizontalAdvance(QLatin1Char('i')), metrics.horizontalAdvance(QLatin1Char('M')));
+        QCOMPARE(metrics.horizontalAdvance(QLatin1Char('.')), metrics.horizontalAdvance(QLatin1Char('W')));
+        const qreal space = metrics.horizontalAdvance(QLatin1Char(' '));
         QCOMPARE(editor.tabStopDistance(), space * 4);
         editor.setReadOnly(true);
         QVERIFY(editor.isReadOnly());

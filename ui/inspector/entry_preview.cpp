@@ -137,11 +137,11 @@ void previewBeam(EntryPreview &p, const QByteArray &bytes)
     p.kind = PreviewKind::Beam;
     p.title = Tr::tr("module %1").arg(info->module);
     QStringList traits;
-    traits << counted(qint64(info->exports.size()), QT_TR_N_NOOP("%n export"), QT_TR_N_NOOP("%n exports"))
-           << counted(qint64(info->imports.size()), QT_TR_N_NOOP("%n import"), QT_TR_N_NOOP("%n imports"));
+    traits << counted(qint64(info->exports.size()), QT_TRANSLATE_N_NOOP("EntryPreview", "%n export"), QT_TRANSLATE_N_NOOP("EntryPreview", "%n exports"))
+           << counted(qint64(info->imports.size()), QT_TRANSLATE_N_NOOP("EntryPreview", "%n import"), QT_TRANSLATE_N_NOOP("EntryPreview", "%n imports"));
     if (info->localFunctionCount)
-        traits << counted(*info->localFunctionCount, QT_TR_N_NOOP("%n local function"),
-                          QT_TR_N_NOOP("%n local functions"));
+        traits << counted(*info->localFunctionCount, QT_TRANSLATE_N_NOOP("EntryPreview", "%n local function"),
+                          QT_TRANSLATE_N_NOOP("EntryPreview", "%n local functions"));
     traits << (info->hasDebugInfo ? Tr::tr("debug info") : Tr::tr("no debug info"));
     if (info->hasDocs)
         traits << Tr::tr("docs");
