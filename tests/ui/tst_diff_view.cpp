@@ -285,6 +285,22 @@ private slots:
         QVERIFY(!view.model()->indexOfKey(QStringLiteral("module:shop_core:shop_cart")).isValid());
     }
 
+    // Cancel (the button, or the Jobs dock) stops the comparison: failed("cancelled"), the job ends.
+    void cancelStopsTheComparison()
+    {
+        DiffView view;
+        QSignalSpy failed(&view, &DiffView::failed);
+        QSignalSpy ended(&view, &DiffView::jobFinished);
+        view.compare(m_old, m_newTgz);
+        QVERIFY(!view.findChild<QWidget *>(QStringLiteral("jobPanel"))->isHidden());
+        view.findChild<QPushButton *>(QStringLiteral("cancelButton"))->click();
+        QVERIFY(QTest::qWaitFor([&] { return !failed.isEmpty(); }, 30000));
+        QCOMPARE(failed.first().first().toString(), QStringLiteral("cancelled"));
+        QCOMPARE(ended.size(), 1);
+        QVERIFY(view.findChild<QWidget *>(QStringLiteral("jobPanel"))->isHidden());
+        QVERIFY(!view.report());
+    }
+
     void unreadableInputFails()
     {
         DiffView view;
