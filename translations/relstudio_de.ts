@@ -54,17 +54,7 @@
         <translation>%1 lässt sich nicht als Appup lesen.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>same code</source>
-        <translation>gleicher Code</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>equivalent</source>
-        <translation>gleichwertig</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>application %1</source>
         <translation>Anwendung %1</translation>
     </message>
@@ -1079,7 +1069,27 @@
         <translation>Weitere Dateien</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+120"/>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>same</source>
+        <translation>gleich</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>same code</source>
         <translation>gleicher Code</translation>
     </message>
@@ -1089,7 +1099,7 @@
         <translation>gleichwertig</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+113"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1768,14 +1778,6 @@ Release %1 %2, ERTS %3
         <translation>Relstudio</translation>
     </message>
     <message>
-        <source>Open a release file (.rel, .app, .script, sys.config …) with File ▸ Open.</source>
-        <translation type="vanished">Öffnen Sie eine Release-Datei (.rel, .app, .script, sys.config …) über Datei ▸ Öffnen.</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation type="vanished">Bereit</translation>
-    </message>
-    <message>
         <location line="-383"/>
         <source>Scanning lib dirs…</source>
         <translation>Lib-Verzeichnisse werden durchsucht …</translation>
@@ -2105,22 +2107,6 @@ Release %1 %2, ERTS %3
         <source>&lt;h3&gt;Relstudio %1&lt;/h3&gt;&lt;p&gt;A release manager for Erlang/OTP and Elixir.&lt;/p&gt;&lt;p&gt;What it generates is what OTP&apos;s systools generates, byte for byte.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Relstudio %1&lt;/h3&gt;&lt;p&gt;Eine Release-Verwaltung für Erlang/OTP und Elixir.&lt;/p&gt;&lt;p&gt;Was es erzeugt, stimmt Byte für Byte mit dem überein, was systools von OTP erzeugt.&lt;/p&gt;</translation>
     </message>
-    <message>
-        <source>Open a release file</source>
-        <translation type="vanished">Release-Datei öffnen</translation>
-    </message>
-    <message>
-        <source>Erlang term files (*.rel *.app *.appup *.script *.config relup RELEASES);;All files (*)</source>
-        <translation type="vanished">Erlang-Term-Dateien (*.rel *.app *.appup *.script *.config relup RELEASES);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Cannot open %1</source>
-        <translation type="vanished">%1 kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <source>%1 — Relstudio</source>
-        <translation type="vanished">%1 — Relstudio</translation>
-    </message>
     <message numerus="yes">
         <source>%n term(s) read from %1</source>
         <translation type="vanished">
@@ -2132,10 +2118,6 @@ Release %1 %2, ERTS %3
         <location line="-1"/>
         <source>About Relstudio</source>
         <translation>Über Relstudio</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Relstudio %1&lt;/h3&gt;&lt;p&gt;A release manager for Erlang/OTP and Elixir.&lt;/p&gt;</source>
-        <translation type="vanished">&lt;h3&gt;Relstudio %1&lt;/h3&gt;&lt;p&gt;Eine Release-Verwaltung für Erlang/OTP und Elixir.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -99,10 +99,7 @@ QString appupSentence(const diff::AppupCheck &check)
 
 QString title(const DiffNode &node)
 {
-    const QString state =
-        node.equivalent && node.state == State::Same
-            ? (node.kind == DiffNode::Kind::Module ? Tr::tr("same code") : Tr::tr("equivalent"))
-            : diff::stateName(node.state);
+    const QString state = DiffTreeModel::stateText(node);
     QString what = node.file ? node.file->path : node.name;
     if (node.kind == DiffNode::Kind::Application)
         what = Tr::tr("application %1").arg(node.name);
@@ -147,7 +144,7 @@ QString groupBody(const DiffNode &node, const diff::DiffReport &report)
     QStringList changed;
     for (const auto &child : node.children)
         if (child->state != State::Same)
-            changed << QStringLiteral("%1 — %2").arg(code(child->name), e(diff::stateName(child->state)));
+            changed << QStringLiteral("%1 — %2").arg(code(child->name), e(DiffTreeModel::stateText(*child)));
     html += section(changed.size() == 1 ? Tr::tr("1 member differs")
                                         : Tr::tr("%1 members differ").arg(changed.size())) +
             list(changed);
@@ -160,8 +157,9 @@ QString applicationBody(const diff::AppDiff &app)
     QStringList modules;
     for (const diff::ModuleDiff &m : app.modules)
         if (m.state != State::Same || m.recompiled)
-            modules << QStringLiteral("%1 — %2").arg(
-                code(m.name), m.recompiled ? Tr::tr("same code, recompiled") : e(diff::stateName(m.state)));
+            modules << QStringLiteral("%1 — %2").arg(code(m.name),
+                                                     m.recompiled ? Tr::tr("same code, recompiled")
+                                                                  : e(DiffTreeModel::stateText(m.state)));
     html += section(Tr::tr("Modules: %1 changed, %2 added, %3 removed, %4 same")
                         .arg(app.count(State::Changed))
                         .arg(app.count(State::Added))
@@ -209,7 +207,7 @@ QString moduleBody(const diff::ModuleDiff &module, const diff::FileDiff *file)
                 c.state == State::Same ? QString() : QStringLiteral(" style='font-weight:bold'");
             html += QStringLiteral("<tr%1><td><code>%2</code></td><td>%3</td><td align='right'>%4</td>"
                                    "<td align='right'>%5</td></tr>")
-                        .arg(weight, e(c.id), e(diff::stateName(c.state)),
+                        .arg(weight, e(c.id), e(DiffTreeModel::stateText(c.state)),
                              c.state == State::Added ? QString() : QString::number(c.oldSize),
                              c.state == State::Removed ? QString() : QString::number(c.newSize));
         }

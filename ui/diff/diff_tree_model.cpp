@@ -278,6 +278,28 @@ void DiffTreeModel::clear()
     setTree(nullptr, nullptr);
 }
 
+QString DiffTreeModel::stateText(State state)
+{
+    switch (state) {
+    case State::Added:
+        return tr("added");
+    case State::Removed:
+        return tr("removed");
+    case State::Changed:
+        return tr("changed");
+    case State::Same:
+        break;
+    }
+    return tr("same");
+}
+
+QString DiffTreeModel::stateText(const DiffNode &node)
+{
+    if (node.equivalent && node.state == State::Same)
+        return node.kind == DiffNode::Kind::Module ? tr("same code") : tr("equivalent");
+    return stateText(node.state);
+}
+
 const DiffNode *DiffTreeModel::nodeOf(const QModelIndex &index) const
 {
     return index.isValid() ? static_cast<const DiffNode *>(index.internalPointer()) : m_root.get();
@@ -356,9 +378,7 @@ QVariant DiffTreeModel::data(const QModelIndex &index, int role) const
         case NameColumn:
             return n->name;
         case StateColumn:
-            return n->equivalent && n->state == State::Same
-                       ? (n->kind == DiffNode::Kind::Module ? tr("same code") : tr("equivalent"))
-                       : diff::stateName(n->state);
+            return stateText(*n);
         case DetailColumn:
             return n->detail;
         }

@@ -52,6 +52,11 @@ public:
     void setTree(std::shared_ptr<const diff::DiffReport> report, std::shared_ptr<DiffNode> root);
     void clear();
 
+    // "changed", "added", "removed", "same" as the GUI says them (translated); "same code" for a
+    // recompiled module, "equivalent" for a file whose bytes differ but not its meaning.
+    static QString stateText(diff::State state);
+    static QString stateText(const DiffNode &node);
+
     const DiffNode *node(const QModelIndex &index) const;
     QModelIndex indexOfKey(const QString &key) const;
 
