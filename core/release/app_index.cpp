@@ -1,5 +1,6 @@
 #include "release/app_index.h"
 
+#include "common/dir_listing.h"
 #include "release/otp_installation.h"
 
 #include <QDir>
@@ -16,8 +17,7 @@ QStringList ebinDirsUnder(const QString &libDir)
     const QDir dir(libDir);
     if (QFileInfo(dir.filePath(QStringLiteral("ebin"))).isDir())
         dirs << QDir::cleanPath(dir.absoluteFilePath(QStringLiteral("ebin")));
-    const QStringList subdirs = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    for (const QString &sub : subdirs) {
+    for (const QString &sub : subdirectories(libDir)) {
         const QString ebin = dir.absoluteFilePath(sub + QStringLiteral("/ebin"));
         if (QFileInfo(ebin).isDir())
             dirs << QDir::cleanPath(ebin);
@@ -73,8 +73,7 @@ AppIndex AppIndex::scan(const QStringList &ebinDirs)
 {
     AppIndex index;
     for (const QString &ebin : ebinDirs) {
-        const QStringList appFiles = QDir(ebin).entryList({QStringLiteral("*.app")}, QDir::Files, QDir::Name);
-        for (const QString &file : appFiles) {
+        for (const QString &file : filesEndingWith(ebin, u".app")) {
             const QString path = ebin + QLatin1Char('/') + file;
             const QString name = file.chopped(4);
             auto spec = readAppFile(path);

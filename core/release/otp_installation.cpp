@@ -1,5 +1,7 @@
 #include "release/otp_installation.h"
 
+#include "common/dir_listing.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -80,11 +82,10 @@ Expected<OtpInstallation> OtpInstallation::fromRoot(const QString &rootPath)
         otp.ertsVsn = startErl[0];
         otp.otpRelease = startErl[1];
     } else {
-        const QStringList erts = QDir(root).entryList({QStringLiteral("erts-*")}, QDir::Dirs, QDir::Name);
+        const QStringList erts = subdirectories(root, u"erts-");
         if (!erts.isEmpty())
             otp.ertsVsn = erts.constLast().mid(5);
-        const QStringList rels =
-            QDir(root + QStringLiteral("/releases")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        const QStringList rels = subdirectories(root + QStringLiteral("/releases"));
         if (!rels.isEmpty())
             otp.otpRelease = rels.constLast();
     }

@@ -1,5 +1,6 @@
 #include "release/resolver.h"
 
+#include "common/dir_listing.h"
 #include "release/app_index.h"
 #include "release/otp_installation.h"
 #include "release/start_order.h"
@@ -224,7 +225,7 @@ void checkModules(const std::vector<ResolvedApp> &apps, Findings &findings)
         QSet<QString> missingReported;
         // One listing per ebin directory rather than a stat per module.
         QSet<QString> beams;
-        for (const QString &file : QDir(app.spec.ebinDir).entryList({QStringLiteral("*.beam")}, QDir::Files))
+        for (const QString &file : filesEndingWith(app.spec.ebinDir, u".beam"))
             beams.insert(file.chopped(5));
         for (const QString &module : app.spec.modules) {
             if (const ResolvedApp *first = owner.value(module)) {

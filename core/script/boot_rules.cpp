@@ -1,6 +1,7 @@
 #include "script/boot_rules.h"
 
 #include "beam/beam_file.h"
+#include "common/dir_listing.h"
 #include "release/app_index.h"
 #include "release/otp_installation.h"
 #include "term/term.h"
@@ -21,9 +22,7 @@ QStringList sortedAsAtoms(QStringList names)
 QStringList preloadedModules(const release::OtpInstallation &otp)
 {
     QStringList modules;
-    const QStringList beams =
-        QDir(otp.ertsAppDir() + QStringLiteral("/ebin")).entryList({QStringLiteral("*.beam")}, QDir::Files);
-    for (const QString &beam : beams)
+    for (const QString &beam : filesEndingWith(otp.ertsAppDir() + QStringLiteral("/ebin"), u".beam"))
         modules << beam.chopped(5);
     return sortedAsAtoms(modules);
 }
@@ -33,8 +32,7 @@ QString systoolsMakeBeam(const release::OtpInstallation &otp)
 {
     QString best;
     QString bestVsn;
-    const QStringList sasls = QDir(otp.libDir()).entryList({QStringLiteral("sasl-*")}, QDir::Dirs);
-    for (const QString &dir : sasls) {
+    for (const QString &dir : subdirectories(otp.libDir(), u"sasl-")) {
         const QString vsn = dir.mid(5);
         if (best.isEmpty() || release::compareVersions(vsn, bestVsn) > 0) {
             best = dir;
