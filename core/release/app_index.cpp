@@ -73,7 +73,14 @@ AppIndex AppIndex::scan(const QStringList &ebinDirs)
 {
     AppIndex index;
     for (const QString &ebin : ebinDirs) {
-        for (const QString &file : filesEndingWith(ebin, u".app")) {
+        const QStringList files = filesEndingWith(ebin, u"");
+        QSet<QString> beams;
+        for (const QString &file : files)
+            if (file.endsWith(QLatin1String(".beam")))
+                beams.insert(file.chopped(5));
+        for (const QString &file : files) {
+            if (!file.endsWith(QLatin1String(".app")))
+                continue;
             const QString path = ebin + QLatin1Char('/') + file;
             const QString name = file.chopped(4);
             auto spec = readAppFile(path);
@@ -93,6 +100,7 @@ AppIndex AppIndex::scan(const QStringList &ebinDirs)
                     index.m_unreadable.insert(name, f);
                 continue;
             }
+            spec->beamsInEbin = beams;
             index.m_byName[name].push_back(index.m_apps.size());
             index.m_apps.push_back(std::move(spec).value());
         }

@@ -3,8 +3,11 @@
 #include "common/expected.h"
 #include "term/term.h"
 
+#include <QSet>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace rs::release {
 
@@ -29,6 +32,9 @@ struct AppSpec
 
     QString appFile; // the .app file it was read from
     QString ebinDir; // the directory holding it (systools' #application.dir)
+    // The modules whose .beam files ebinDir held when an AppIndex read the .app (one directory
+    // listing serves both); none when the spec was read on its own.
+    std::optional<QSet<QString>> beamsInEbin;
     term::Term source;
 
     // Where KEY's tuple is in the .app file, or the file itself when the key is absent.

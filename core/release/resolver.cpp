@@ -223,10 +223,13 @@ void checkModules(const std::vector<ResolvedApp> &apps, Findings &findings)
     QHash<QString, const ResolvedApp *> owner;
     for (const ResolvedApp &app : apps) {
         QSet<QString> missingReported;
-        // One listing per ebin directory rather than a stat per module.
+        // One listing per ebin directory (the index's, when it read the .app) rather than a stat per module.
         QSet<QString> beams;
-        for (const QString &file : filesEndingWith(app.spec.ebinDir, u".beam"))
-            beams.insert(file.chopped(5));
+        if (app.spec.beamsInEbin)
+            beams = *app.spec.beamsInEbin;
+        else
+            for (const QString &file : filesEndingWith(app.spec.ebinDir, u".beam"))
+                beams.insert(file.chopped(5));
         for (const QString &module : app.spec.modules) {
             if (const ResolvedApp *first = owner.value(module)) {
                 findings << Finding::error(
