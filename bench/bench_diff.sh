@@ -21,17 +21,7 @@ trap 'rm -rf "$work"' EXIT
 otp_root=$(erl -noshell -eval 'io:put_chars(code:root_dir()), halt().')
 mapfile -t apps < <(ls "$otp_root"/lib/*/ebin/*.app | xargs -n1 basename | sed 's/\.app$//' | grep -vx erts)
 
-# median of N runs of a command, in milliseconds
-median_ms() {
-  local n=$1; shift
-  local times=()
-  for _ in $(seq "$n"); do
-    local t0 t1
-    t0=$(date +%s%N); "$@" >/dev/null 2>&1 || [ $? -eq 1 ]; t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
-}
+source bench/timing.sh
 
 # The pair: every OTP application, three of them changed in the new release.
 source bench/release_pair.sh
@@ -52,7 +42,8 @@ mb=$(du -m "$old" | cut -f1)
 files=$(tar tzf "$old" | wc -l)
 echo "bench_diff: ${#apps[@]} applications, $files members, ${mb} MB compressed per release" >&2
 
-ours=$(median_ms "$runs" "$cli" diff "$old" "$new")
+diff_releases() { "$cli" diff "$@" || [ $? -eq 1 ]; } # 1: they differ
+ours=$(median_ms "$runs" diff_releases "$old" "$new")
 gzip_both=$(median_ms "$runs" sh -c 'gzip -t "$1" && gzip -t "$2"' sh "$old" "$new")
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 echo "| diff two release tarballs of all ${#apps[@]} OTP applications (${mb} MB each, 3 differ) | $ours ms | $gzip_both ms (gzip -t of both, in a row) | $(ratio "$ours" "$gzip_both")× the time (goal ≤ 1.5×) |"

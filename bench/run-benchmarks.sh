@@ -9,17 +9,7 @@ cmake --build "$build" --target bench_term_io relstudio-cli >/dev/null
 otp_root=$(erl -noshell -eval 'io:put_chars(code:root_dir()), halt().')
 mapfile -t app_files < <(ls "$otp_root"/lib/*/ebin/*.app)
 
-# median of N runs of a command, in milliseconds
-median_ms() {
-  local runs=$1; shift
-  local times=()
-  for _ in $(seq "$runs"); do
-    local t0 t1
-    t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
-}
+source bench/timing.sh
 
 erl_files=$(printf '"%s",' "${app_files[@]}"); erl_files="[${erl_files%,}]"
 
