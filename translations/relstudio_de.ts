@@ -109,7 +109,7 @@
         <translation>gleicher Code, neu kompiliert</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Modules: %1 changed, %2 added, %3 removed, %4 same</source>
         <translation>Module: %1 geändert, %2 hinzugefügt, %3 entfernt, %4 gleich</translation>
     </message>
@@ -1157,7 +1157,7 @@
         <translation>Vergleich nicht möglich: %1</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>&lt;i&gt;Comparing…&lt;/i&gt;</source>
         <translation>&lt;i&gt;Wird verglichen …&lt;/i&gt;</translation>
     </message>
@@ -1202,12 +1202,17 @@
         <translation>Dateien: %1</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+81"/>
+        <source>&lt;i&gt;The two releases are the same.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Die beiden Releases sind gleich.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&lt;i&gt;Select an application, module or file. F7 goes to the next change.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Wählen Sie eine Anwendung, ein Modul oder eine Datei. F7 springt zur nächsten Änderung.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Needed by the change (generated)</source>
         <translation>Von der Änderung benötigt (erzeugt)</translation>
     </message>

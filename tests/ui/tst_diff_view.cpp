@@ -110,6 +110,8 @@ private slots:
         QCOMPARE(started.size(), 1);
         QCOMPARE(ended.size(), 1);
         QVERIFY(!view.isRunning());
+        // The first change is selected at once: the first changed release file.
+        QCOMPARE(view.currentKey(), QStringLiteral("releases/1.1.0/shop-1.1.0.rel"));
 
         const rs::diff::DiffSummary s = view.report()->summary();
         QCOMPARE(s.appsChanged, 1);

@@ -194,6 +194,8 @@ private slots:
         QVERIFY(window.jobsDock()->jobTitles().contains(QStringLiteral("Comparing lib with lib")));
         QVERIFY(QTest::qWaitFor([&] { return !view->isRunning(); }, Timeout));
         QVERIFY(view->report() && view->report()->same());
+        QVERIFY2(view->detailText().contains(QStringLiteral("The two releases are the same.")),
+                 qPrintable(view->detailText()));
         QCOMPARE(window.jobsDock()->runningJobs(), 0);
     }
 

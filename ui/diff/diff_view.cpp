@@ -269,7 +269,8 @@ void DiffView::finish(const Outcome &outcome)
             m_tree->expand(index);
     }
     updateSummary();
-    if (previousKey.isEmpty() || !selectKey(previousKey))
+    // Where the user was; else the first change (nothing to show when the releases are the same).
+    if ((previousKey.isEmpty() || !selectKey(previousKey)) && !moveToChangedItem(+1))
         showCurrent({});
     emit finished();
 }
@@ -415,9 +416,11 @@ void DiffView::showCurrent(const QModelIndex &index)
         m_detailStack->setCurrentWidget(m_detailBrowser);
     };
     if (!node || !m_report) {
-        m_detailTitle->setText(m_report ? tr("<i>Select an application, module or file. F7 goes to the next "
-                                             "change.</i>")
-                                        : QString());
+        m_detailTitle->setText(!m_report ? QString()
+                               : m_report->same()
+                                   ? tr("<i>The two releases are the same.</i>")
+                                   : tr("<i>Select an application, module or file. F7 goes to the next "
+                                        "change.</i>"));
         showBody(QString());
         return;
     }
