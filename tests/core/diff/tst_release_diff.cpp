@@ -434,6 +434,18 @@ private slots:
                      .value(QStringLiteral("status"))
                      .toString(),
                  QStringLiteral("no-entry"));
+        // The changed module with the chunks that differ.
+        QJsonObject cart;
+        for (const QJsonValue &m : apps[0].toObject().value(QStringLiteral("modules")).toArray())
+            if (m.toObject().value(QStringLiteral("name")).toString() == QStringLiteral("shop_cart"))
+                cart = m.toObject();
+        QStringList chunkIds;
+        for (const QJsonValue &c : cart.value(QStringLiteral("chunks")).toArray()) {
+            QCOMPARE(c.toObject().value(QStringLiteral("state")).toString(), QStringLiteral("changed"));
+            chunkIds << c.toObject().value(QStringLiteral("id")).toString();
+        }
+        QVERIFY2(chunkIds.contains(QStringLiteral("Code")) && chunkIds.contains(QStringLiteral("ExpT")),
+                 qPrintable(chunkIds.join(u',')));
     }
 
     void ignoreGlobs()
