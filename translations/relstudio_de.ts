@@ -1069,7 +1069,7 @@
         <translation>Weitere Dateien</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+122"/>
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
@@ -1117,7 +1117,17 @@
 <context>
     <name>rs::ui::DiffView</name>
     <message>
-        <location filename="../ui/diff/diff_view.cpp" line="+94"/>
+        <location filename="../ui/diff/diff_view.cpp" line="+99"/>
+        <source>&amp;Save Report…</source>
+        <translation>&amp;Bericht speichern …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The release note (text) or the JSON report of this comparison, as relstudio-cli diff writes them</source>
+        <translation>Die Release-Notiz (Text) oder den JSON-Bericht dieses Vergleichs, wie relstudio-cli diff sie schreibt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Hide unchanged</source>
         <translation>&amp;Nur Änderungen</translation>
     </message>
@@ -1132,7 +1142,7 @@
         <translation>Einträge, die beim Vergleich ausgelassen werden, in der Schreibweise von relstudio-cli diff --ignore: &apos;*&apos; und &apos;?&apos; innerhalb einer Pfadkomponente, &apos;**&apos; über Komponenten hinweg; ein Glob ohne &apos;/&apos; passt auch auf jede einzelne Komponente.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>Next Change</source>
         <translation>Nächste Änderung</translation>
     </message>
@@ -1152,12 +1162,33 @@
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Cannot compare: %1</source>
         <translation>Vergleich nicht möglich: %1</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+24"/>
+        <source>there is no comparison to save</source>
+        <translation>es gibt keinen Vergleich zum Speichern</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+5"/>
+        <source>Save Report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Release note (*.txt *.md);;JSON (*.json)</source>
+        <translation>Release-Notiz (*.txt *.md);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>&lt;i&gt;Comparing…&lt;/i&gt;</source>
         <translation>&lt;i&gt;Wird verglichen …&lt;/i&gt;</translation>
     </message>

@@ -15,6 +15,8 @@
 
 #include <QAction>
 #include <QDialogButtonBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -303,15 +305,38 @@ private slots:
         QVERIFY(!view.report());
     }
 
+    // Save Report writes the release note or, for a .json name, the JSON of `diff --json`.
+    void savesTheReport()
+    {
+        DiffView view;
+        QVERIFY(!view.findChild<QPushButton *>(QStringLiteral("saveReportButton"))->isEnabled());
+        QVERIFY(!view.saveReport(m_tmp.filePath(QStringLiteral("none.txt"))).isEmpty());
+        QVERIFY(compareAndWait(view, m_old, m_newTgz));
+        QVERIFY(view.findChild<QPushButton *>(QStringLiteral("saveReportButton"))->isEnabled());
+        const QString text = m_tmp.filePath(QStringLiteral("report.txt"));
+        const QString json = m_tmp.filePath(QStringLiteral("report.json"));
+        QCOMPARE(view.saveReport(text), QString());
+        QCOMPARE(view.saveReport(json), QString());
+        QVERIFY(readFile(text).startsWith("shop 1.0.0 \xe2\x86\x92 1.1.0"));
+        QVERIFY(readFile(text).contains("shop_core"));
+        const QJsonObject o = QJsonDocument::fromJson(readFile(json)).object();
+        QCOMPARE(o.value(QStringLiteral("format")).toString(), QStringLiteral("relstudio-diff"));
+        QVERIFY(!view.saveReport(text + QStringLiteral("/under-a-file.txt")).isEmpty()); // not a directory
+    }
+
     void unreadableInputFails()
     {
         DiffView view;
+        QVERIFY(compareAndWait(view, m_old, m_newTgz)); // what must not stay on screen
         QSignalSpy failed(&view, &DiffView::failed);
         view.compare(m_old, m_tmp.filePath(QStringLiteral("missing.tar.gz")));
         QVERIFY(QTest::qWaitFor([&] { return !failed.isEmpty(); }, 30000));
         QVERIFY2(view.summaryText().contains(QStringLiteral("missing.tar.gz")),
                  qPrintable(view.summaryText()));
         QVERIFY(!view.isRunning());
+        QVERIFY(!view.report());
+        QCOMPARE(view.model()->rowCount(), 0);
+        QVERIFY(!view.findChild<QPushButton *>(QStringLiteral("saveReportButton"))->isEnabled());
     }
 
     // The dialog offers Compare only when both releases exist, and remembers the last pair.

@@ -262,7 +262,9 @@ void DiffTreeModel::setTree(std::shared_ptr<const diff::DiffReport> report, std:
     m_report = std::move(report);
     m_root = std::move(root);
     m_byKey.clear();
-    std::vector<const DiffNode *> stack{m_root.get()};
+    std::vector<const DiffNode *> stack;
+    if (m_root)
+        stack.push_back(m_root.get());
     while (!stack.empty()) {
         const DiffNode *n = stack.back();
         stack.pop_back();

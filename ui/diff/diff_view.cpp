@@ -1,7 +1,9 @@
 #include "diff/diff_view.h"
 
 #include "archive/archive_reader.h"
+#include "common/atomic_file.h"
 #include "diff/diff_details.h"
+#include "diff/diff_json.h"
 #include "diff/diff_text.h"
 #include "diff/diff_tree_model.h"
 #include "diff/side_by_side_diff.h"
@@ -11,12 +13,15 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
@@ -91,6 +96,14 @@ void DiffView::buildUi()
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    m_saveReport = new QPushButton(tr("&Save Report…"), this);
+    m_saveReport->setObjectName(QStringLiteral("saveReportButton"));
+    m_saveReport->setToolTip(
+        tr("The release note (text) or the JSON report of this comparison, as relstudio-cli "
+           "diff writes them"));
+    m_saveReport->setEnabled(false);
+    connect(m_saveReport, &QPushButton::clicked, this, &DiffView::showSaveReportDialog);
+
     m_hideUnchanged = new QCheckBox(tr("&Hide unchanged"), this);
     m_hideUnchanged->setObjectName(QStringLiteral("hideUnchangedBox"));
     m_ignore = new QLineEdit(this);
@@ -160,7 +173,10 @@ void DiffView::buildUi()
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_jobPanel);
-    layout->addWidget(m_summary);
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_summary, 1);
+    header->addWidget(m_saveReport, 0, Qt::AlignTop);
+    layout->addLayout(header);
     layout->addWidget(m_splitter, 1);
 
     auto *next = new QAction(tr("Next Change"), this);
@@ -254,6 +270,11 @@ void DiffView::finish(const Outcome &outcome)
     emit jobFinished();
     if (!outcome.report) {
         const QString message = outcome.cancelled ? tr("cancelled") : outcome.error.toString();
+        // Nothing of an earlier comparison stays on screen under this error.
+        m_report.reset();
+        m_model->clear();
+        m_saveReport->setEnabled(false);
+        showCurrent({});
         m_summary->setText(QStringLiteral("<span style='color:#d32f2f'>%1</span>")
                                .arg(escaped(tr("Cannot compare: %1").arg(message))));
         emit failed(message);
@@ -261,6 +282,7 @@ void DiffView::finish(const Outcome &outcome)
     }
     const QString previousKey = currentKey();
     m_report = outcome.report;
+    m_saveReport->setEnabled(true);
     m_model->setTree(m_report, outcome.tree);
     // Applications that changed open; unchanged ones stay folded.
     for (int row = 0; row < m_filter->rowCount(); ++row) {
@@ -273,6 +295,28 @@ void DiffView::finish(const Outcome &outcome)
     if ((previousKey.isEmpty() || !selectKey(previousKey)) && !moveToChangedItem(+1))
         showCurrent({});
     emit finished();
+}
+
+QString DiffView::saveReport(const QString &path) const
+{
+    if (!m_report)
+        return tr("there is no comparison to save");
+    const QByteArray bytes = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
+                                 ? diff::toJsonText(*m_report)
+                                 : diff::releaseNote(*m_report).toUtf8();
+    const auto written = writeFileAtomically(path, bytes);
+    return written ? QString() : written.error().toString();
+}
+
+void DiffView::showSaveReportDialog()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Report"), QFileInfo(m_newPath).completeBaseName() + QStringLiteral("-diff.txt"),
+        tr("Release note (*.txt *.md);;JSON (*.json)"));
+    if (path.isEmpty())
+        return;
+    if (const QString error = saveReport(path); !error.isEmpty())
+        QMessageBox::warning(this, tr("Save Report"), tr("Cannot save %1: %2").arg(path, error));
 }
 
 void DiffView::cancel()

@@ -14,6 +14,7 @@ class QAction;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QModelIndex;
 class QSplitter;
 class QStackedWidget;
@@ -77,8 +78,14 @@ public:
     QString currentKey() const;
     QString detailText() const; // the detail pane's title and text, for tests
 
+    // Writes the report of the last comparison atomically: JSON (as `relstudio-cli diff --json`)
+    // for a .json path, else the release note (as `relstudio-cli diff`). Empty on success, else why not.
+    QString saveReport(const QString &path) const;
+
 public slots:
     void cancel();
+    // "Save Report…": asks for a file, then saveReport(); errors in a dialog.
+    void showSaveReportDialog();
     void nextChange();
     void previousChange();
 
@@ -112,6 +119,7 @@ private:
     JobPanel *m_jobPanel = nullptr;
     QLabel *m_summary = nullptr;
     QCheckBox *m_hideUnchanged = nullptr;
+    QPushButton *m_saveReport = nullptr;
     QLineEdit *m_ignore = nullptr;
     QTreeView *m_tree = nullptr;
     QLabel *m_detailTitle = nullptr;
