@@ -1809,12 +1809,12 @@ Release %1 %2, ERTS %3
     <name>rs::ui::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="+66"/>
-        <location line="+403"/>
+        <location line="+419"/>
         <source>Relstudio</source>
         <translation>Relstudio</translation>
     </message>
     <message>
-        <location line="-383"/>
+        <location line="-399"/>
         <source>Scanning lib dirs…</source>
         <translation>Lib-Verzeichnisse werden durchsucht …</translation>
     </message>
@@ -1877,17 +1877,29 @@ Release %1 %2, ERTS %3
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <location line="+9"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-6"/>
+        <location line="+7"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-1"/>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Wiederherstellen: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Release</source>
         <translation>&amp;Release</translation>
     </message>

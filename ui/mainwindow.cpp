@@ -172,12 +172,28 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    // Our own texts rather than QUndoGroup::createUndoAction's "PREFIX COMMAND", which no
+    // language but English can word ("Rückgängig: Anwendung verschieben").
+    QAction *undo = edit->addAction(tr("&Undo"), m_undoGroup, &QUndoGroup::undo);
+    undo->setObjectName(QStringLiteral("undoAction"));
     undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    QAction *redo = edit->addAction(tr("&Redo"), m_undoGroup, &QUndoGroup::redo);
+    redo->setObjectName(QStringLiteral("redoAction"));
     redo->setShortcut(QKeySequence::Redo);
-    edit->addAction(undo);
-    edit->addAction(redo);
+    const auto updateUndoActions = [this, undo, redo] {
+        const QString undoText = m_undoGroup->undoText();
+        const QString redoText = m_undoGroup->redoText();
+        undo->setText(undoText.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(undoText));
+        redo->setText(redoText.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(redoText));
+        undo->setEnabled(m_undoGroup->canUndo());
+        redo->setEnabled(m_undoGroup->canRedo());
+    };
+    connect(m_undoGroup, &QUndoGroup::undoTextChanged, this, updateUndoActions);
+    connect(m_undoGroup, &QUndoGroup::redoTextChanged, this, updateUndoActions);
+    connect(m_undoGroup, &QUndoGroup::canUndoChanged, this, updateUndoActions);
+    connect(m_undoGroup, &QUndoGroup::canRedoChanged, this, updateUndoActions);
+    connect(m_undoGroup, &QUndoGroup::activeStackChanged, this, updateUndoActions);
+    updateUndoActions();
 
     QMenu *releaseMenu = menuBar()->addMenu(tr("&Release"));
     QAction *regenerate = releaseMenu->addAction(tr("&Regenerate Preview"), this, [this] {

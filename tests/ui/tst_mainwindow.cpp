@@ -114,8 +114,16 @@ private slots:
         QVERIFY(editor->document()->isModified());
         QVERIFY(window.windowTitle().contains(QStringLiteral("•")));
 
-        // Undo restores the text, the table and the preview.
-        editor->document()->undoStack()->undo();
+        // Edit > Undo names the change; Undo restores the text, the table and the preview.
+        auto *undoAction = window.findChild<QAction *>(QStringLiteral("undoAction"));
+        auto *redoAction = window.findChild<QAction *>(QStringLiteral("redoAction"));
+        QVERIFY(undoAction && redoAction);
+        QVERIFY(undoAction->isEnabled());
+        QCOMPARE(undoAction->text(), QStringLiteral("&Undo ") + editor->document()->undoStack()->undoText());
+        QVERIFY(!redoAction->isEnabled());
+        undoAction->trigger();
+        QVERIFY(redoAction->isEnabled());
+        QCOMPARE(redoAction->text(), QStringLiteral("&Redo ") + editor->document()->undoStack()->redoText());
         QCOMPARE(model->index(3, ReleaseTableModel::Version).data().toString(), QStringLiteral("1.0.0"));
         QVERIFY(editor->sourceEditor()->toPlainText().contains(QStringLiteral("{shop_core, \"1.0.0\"}")));
         QTRY_VERIFY_WITH_TIMEOUT(editor->scriptPreview()->toPlainText().contains(
