@@ -148,6 +148,16 @@ private slots:
                      .toString(),
                  QStringLiteral("added"));
         QVERIFY(view.treeView()->isExpanded(view.treeView()->model()->index(core.row(), 0)));
+        // Its modules by name, then its other files.
+        QStringList modules;
+        for (int row = 0; row < model.rowCount(core); ++row)
+            if (model.node(model.index(row, 0, core))->kind == DiffNode::Kind::Module)
+                modules << model.index(row, 0, core).data().toString();
+            else
+                break;
+        QCOMPARE(modules, (QStringList{QStringLiteral("Shop_legacy"), QStringLiteral("shop_cart"),
+                                       QStringLiteral("shop_core_app"), QStringLiteral("shop_core_sup"),
+                                       QStringLiteral("shop_price"), QStringLiteral("shop_promo")}));
 
         // "Hide unchanged" keeps exactly the items that differ (and what leads to them).
         view.setHideUnchanged(true);

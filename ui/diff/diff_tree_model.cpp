@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QPalette>
 
+#include <algorithm>
 #include <map>
 
 namespace rs::ui {
@@ -221,6 +222,13 @@ std::unique_ptr<DiffNode> buildDiffTree(const diff::DiffReport &report)
             erts->add(std::move(node));
         else
             others->add(std::move(node));
+    }
+    // Modules by name (their files sort "Elixir.A.B.beam" before "Elixir.A.beam"), then the files.
+    for (DiffNode *node : std::as_const(appNodes)) {
+        std::sort(node->children.begin(), node->children.end(),
+                  [](const auto &a, const auto &b) { return a->name < b->name; });
+        for (std::size_t row = 0; row < node->children.size(); ++row)
+            node->children[row]->row = int(row);
     }
     for (auto &[app, files] : appFiles)
         for (auto &file : files)
