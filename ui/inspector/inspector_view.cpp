@@ -640,6 +640,9 @@ void InspectorView::updateChart()
     names->append(categories);
     names->setLabelsBrush(palette().brush(QPalette::Text));
     names->setGridLineVisible(false);
+    // Qt elides a category label to "..." as soon as the bars are closer than its line height,
+    // which leaves a chart of anonymous bars in a short pane; whole names that touch read better.
+    names->setTruncateLabels(false);
     chart->addAxis(names, Qt::AlignLeft);
     series->attachAxis(names);
     auto *values = new QValueAxis;
