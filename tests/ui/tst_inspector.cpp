@@ -12,6 +12,7 @@
 #include "support/testdata.h"
 
 #include <QAbstractBarSeries>
+#include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
@@ -261,6 +262,14 @@ private slots:
         QCOMPARE(set->count(), 7);
         for (int i = 1; i < set->count(); ++i)
             QVERIFY(set->at(i - 1) <= set->at(i));
+        // Each bar named in full: application and size, never elided to "...".
+        const auto axes = chartView->chart()->axes(Qt::Vertical);
+        QCOMPARE(axes.size(), 1);
+        auto *names = qobject_cast<QBarCategoryAxis *>(axes.constFirst());
+        QVERIFY(names);
+        QVERIFY(!names->truncateLabels());
+        QVERIFY2(names->categories().constLast().startsWith(QStringLiteral("stdlib ")),
+                 qPrintable(names->categories().join(u',')));
     }
 
     void previewsBootBeamAndTermFiles()
