@@ -11,6 +11,7 @@
 #include "diff/diff_tree_model.h"
 #include "diff/diff_view.h"
 #include "diff/side_by_side_diff.h"
+#include "erlang_highlighter.h"
 #include "support/diff_fixtures.h"
 
 #include <QAction>
@@ -96,6 +97,8 @@ private slots:
         QByteArray text = readFile(config);
         QVERIFY(text.contains("<<\"EUR\">>"));
         QVERIFY(writeFile(config, text.replace("<<\"EUR\">>", "<<\"USD\">>")));
+        const QString vmArgs = release + QStringLiteral("/releases/1.1.0/vm.args");
+        QVERIFY(writeFile(vmArgs, readFile(vmArgs) + "+P 1000000\n"));
         m_newTgz = m_tmp.filePath(QStringLiteral("shop-1.1.0.tar.gz"));
         const ToolRun tar =
             runTool(QStringLiteral("tar"),
@@ -252,6 +255,24 @@ private slots:
         QVERIFY(!changed.oldRanges.empty() && !changed.newRanges.empty());
         QCOMPARE(changed.oldText.mid(changed.oldRanges.front().start, changed.oldRanges.front().length),
                  QStringLiteral("EUR"));
+    }
+
+    // Term files are coloured as Erlang terms, vm.args as emulator flags, other text not at all.
+    void highlightingFollowsTheKindOfFile()
+    {
+        DiffView view;
+        QVERIFY(compareAndWait(view, m_old, m_newTgz));
+        const auto dialect = [&view]() -> std::optional<ErlangHighlighter::Dialect> {
+            const auto *h = view.sideBySide()->newPane()->document()->findChild<ErlangHighlighter *>();
+            return h ? std::optional(h->dialect()) : std::nullopt;
+        };
+        QVERIFY(view.selectKey(QStringLiteral("releases/1.1.0/sys.config")));
+        QCOMPARE(dialect(), std::optional(ErlangHighlighter::Dialect::Terms));
+        QVERIFY(view.selectKey(QStringLiteral("releases/1.1.0/vm.args")));
+        QCOMPARE(dialect(), std::optional(ErlangHighlighter::Dialect::VmArgs));
+        QVERIFY(paneContains(view.sideBySide()->newPane(), QStringLiteral("+P 1000000")));
+        QVERIFY(view.selectKey(QStringLiteral("releases/start_erl.data")));
+        QCOMPARE(dialect(), std::nullopt);
     }
 
     void moduleShowsExportsAndChunks()

@@ -1,6 +1,5 @@
 #include "diff/diff_pane.h"
 
-#include "erlang_highlighter.h"
 #include "palette_colors.h"
 
 #include <QEvent>
@@ -35,7 +34,8 @@ DiffPane::DiffPane(Side side, QWidget *parent) : CodeEditor(parent), m_side(side
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
 }
 
-void DiffPane::setRows(const std::vector<AlignedRow> &rows, bool erlangTerms)
+void DiffPane::setRows(const std::vector<AlignedRow> &rows,
+                       std::optional<ErlangHighlighter::Dialect> highlighting)
 {
     const bool old = m_side == Side::Old;
     QStringList lines;
@@ -59,9 +59,11 @@ void DiffPane::setRows(const std::vector<AlignedRow> &rows, bool erlangTerms)
     }
     m_currentFirst = m_currentLast = -1;
 
-    if (erlangTerms && !m_highlighter)
-        m_highlighter = new ErlangHighlighter(document());
-    else if (!erlangTerms && m_highlighter) {
+    if (highlighting && !m_highlighter)
+        m_highlighter = new ErlangHighlighter(document(), *highlighting);
+    else if (highlighting)
+        m_highlighter->setDialect(*highlighting);
+    else if (m_highlighter) {
         delete m_highlighter;
         m_highlighter = nullptr;
     }

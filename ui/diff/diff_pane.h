@@ -2,12 +2,13 @@
 
 #include "code_editor.h"
 #include "diff/aligned_rows.h"
+#include "erlang_highlighter.h"
+
+#include <optional>
 
 #include <vector>
 
 namespace rs::ui {
-
-class ErlangHighlighter;
 
 // One side of a SideBySideDiff: a read-only CodeEditor showing one row per AlignedRow, numbered
 // with that side's own line numbers (none for filler and folded rows), coloured by what the row
@@ -21,7 +22,8 @@ public:
 
     DiffPane(Side side, QWidget *parent = nullptr);
 
-    void setRows(const std::vector<AlignedRow> &rows, bool erlangTerms);
+    // highlighting: how to colour the text (none for plain text).
+    void setRows(const std::vector<AlignedRow> &rows, std::optional<ErlangHighlighter::Dialect> highlighting);
     // Marks rows [first, last] as the current change (first -1: none).
     void setCurrentRows(int first, int last);
     int rowCount() const { return int(m_numbers.size()); }

@@ -42,7 +42,8 @@ using diff::State;
 constexpr int ContextLines = 5; // around each change in the side-by-side view
 const QString IgnoreSetting = QStringLiteral("diff/ignore");
 
-bool isTermKind(FileKind kind)
+// How a member's text is coloured in the side-by-side view.
+std::optional<ErlangHighlighter::Dialect> highlightingOf(FileKind kind)
 {
     switch (kind) {
     case FileKind::AppFile:
@@ -52,9 +53,11 @@ bool isTermKind(FileKind kind)
     case FileKind::SysConfig:
     case FileKind::Relup:
     case FileKind::TermFile:
-        return true;
+        return ErlangHighlighter::Dialect::Terms;
+    case FileKind::VmArgs:
+        return ErlangHighlighter::Dialect::VmArgs;
     default:
-        return false;
+        return std::nullopt;
     }
 }
 
@@ -483,7 +486,7 @@ void DiffView::showCurrent(const QModelIndex &index)
                 m_sideBySide->setDiff(d, tr("Needed by the change (generated)"),
                                       check.shippedText.isEmpty() ? tr("Shipped: none")
                                                                   : tr("Shipped: %1").arg(check.file),
-                                      true);
+                                      ErlangHighlighter::Dialect::Terms);
                 m_detailStack->setCurrentWidget(m_sideBySide);
                 return;
             }
@@ -506,7 +509,7 @@ void DiffView::showCurrent(const QModelIndex &index)
         return;
     }
     m_sideBySide->setDiff(file.text, file.oldPath.isEmpty() ? file.path : file.oldPath, file.path,
-                          isTermKind(file.kind));
+                          highlightingOf(file.kind));
     m_detailStack->setCurrentWidget(m_sideBySide);
 }
 

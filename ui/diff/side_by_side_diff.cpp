@@ -72,15 +72,15 @@ void SideBySideDiff::syncScrollBars()
 }
 
 void SideBySideDiff::setDiff(const diff::TextDiff &diff, const QString &oldTitle, const QString &newTitle,
-                             bool erlangTerms)
+                             std::optional<ErlangHighlighter::Dialect> highlighting)
 {
     m_aligned = alignHunks(diff);
     m_oldTitle->setText(oldTitle);
     m_newTitle->setText(newTitle);
     m_oldTitle->setToolTip(oldTitle);
     m_newTitle->setToolTip(newTitle);
-    m_oldPane->setRows(m_aligned.rows, erlangTerms);
-    m_newPane->setRows(m_aligned.rows, erlangTerms);
+    m_oldPane->setRows(m_aligned.rows, highlighting);
+    m_newPane->setRows(m_aligned.rows, highlighting);
     m_overview->setRows(m_aligned.rows);
     m_current = -1;
     if (changeCount() > 0)
@@ -91,7 +91,7 @@ void SideBySideDiff::setDiff(const diff::TextDiff &diff, const QString &oldTitle
 
 void SideBySideDiff::clear()
 {
-    setDiff(diff::TextDiff{}, QString(), QString(), false);
+    setDiff(diff::TextDiff{}, QString(), QString(), std::nullopt);
     m_changeLabel->clear();
 }
 

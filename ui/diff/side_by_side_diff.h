@@ -1,6 +1,9 @@
 #pragma once
 
 #include "diff/aligned_rows.h"
+#include "erlang_highlighter.h"
+
+#include <optional>
 
 #include <QWidget>
 
@@ -25,9 +28,10 @@ class SideBySideDiff : public QWidget
 public:
     explicit SideBySideDiff(QWidget *parent = nullptr);
 
-    // Shows a diff; erlangTerms highlights both sides as Erlang terms. Goes to the first change.
+    // Shows a diff, both sides highlighted as Erlang terms or vm.args (or not at all). Goes to the
+    // first change.
     void setDiff(const diff::TextDiff &diff, const QString &oldTitle, const QString &newTitle,
-                 bool erlangTerms);
+                 std::optional<ErlangHighlighter::Dialect> highlighting);
     void clear();
 
     const AlignedDiff &aligned() const { return m_aligned; }
