@@ -484,29 +484,39 @@
         <source>relup of the release (identical to systools:make_relup)</source>
         <translation>relup des Releases (identisch mit systools:make_relup)</translation>
     </message>
+    <message>
+        <location line="+36"/>
+        <source>&lt;b&gt;No relup&lt;/b&gt;: 1 problem, see Problems.</source>
+        <translation>&lt;b&gt;Kein relup&lt;/b&gt;: 1 Problem, siehe Probleme.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+35"/>
-        <source>&lt;b&gt;No relup&lt;/b&gt;: %n problem(s), see Problems.</source>
+        <location line="+1"/>
+        <source>&lt;b&gt;No relup&lt;/b&gt;: %n problems, see Problems.</source>
         <translation>
             <numerusform>&lt;b&gt;Kein relup&lt;/b&gt;: %n Problem, siehe Probleme.</numerusform>
             <numerusform>&lt;b&gt;Kein relup&lt;/b&gt;: %n Probleme, siehe Probleme.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>No findings: the appup covers every changed module.</source>
-        <translation>Keine Befunde: Das Appup deckt jedes geänderte Modul ab.</translation>
+        <location line="+2"/>
+        <source>1 finding, see Problems.</source>
+        <translation>1 Befund, siehe Probleme.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>%n finding(s), see Problems.</source>
+        <source>%n findings, see Problems.</source>
         <translation>
             <numerusform>%n Befund, siehe Probleme.</numerusform>
             <numerusform>%n Befunde, siehe Probleme.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-2"/>
+        <source>No findings: the appup covers every changed module.</source>
+        <translation>Keine Befunde: Das Appup deckt jedes geänderte Modul ab.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Save Appup</source>
         <translation>Appup speichern</translation>
     </message>
@@ -980,7 +990,7 @@
 <context>
     <name>rs::ui::DiffTreeModel</name>
     <message numerus="yes">
-        <location filename="../ui/diff/diff_tree_model.cpp" line="+48"/>
+        <location filename="../ui/diff/diff_tree_model.cpp" line="+49"/>
         <source>%n changed</source>
         <translation>
             <numerusform>%n geändert</numerusform>
@@ -1069,7 +1079,7 @@
         <translation>Weitere Dateien</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+129"/>
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
@@ -1117,7 +1127,7 @@
 <context>
     <name>rs::ui::DiffView</name>
     <message>
-        <location filename="../ui/diff/diff_view.cpp" line="+99"/>
+        <location filename="../ui/diff/diff_view.cpp" line="+102"/>
         <source>&amp;Save Report…</source>
         <translation>&amp;Bericht speichern …</translation>
     </message>
@@ -1267,12 +1277,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+538"/>
+        <location line="+541"/>
         <source>Extract the selected files and folders into a directory (safely: nothing is written outside it)</source>
         <translation>Die ausgewählten Dateien und Ordner in ein Verzeichnis entpacken (sicher: Außerhalb davon wird nichts geschrieben)</translation>
     </message>
     <message>
-        <location line="-503"/>
+        <location line="-506"/>
         <source>Filter by name (Ctrl+F)</source>
         <translation>Nach Name filtern (Strg+F)</translation>
     </message>
@@ -1473,7 +1483,7 @@ Doppelklick wählt %2 aus</translation>
         <translation>Größe pro Anwendung (%1)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>A release directory is already extracted</source>
         <translation>Ein Release-Verzeichnis ist bereits entpackt</translation>
     </message>
@@ -1809,12 +1819,12 @@ Release %1 %2, ERTS %3
     <name>rs::ui::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="+66"/>
-        <location line="+419"/>
+        <location line="+421"/>
         <source>Relstudio</source>
         <translation>Relstudio</translation>
     </message>
     <message>
-        <location line="-399"/>
+        <location line="-401"/>
         <source>Scanning lib dirs…</source>
         <translation>Lib-Verzeichnisse werden durchsucht …</translation>
     </message>
@@ -1823,9 +1833,14 @@ Release %1 %2, ERTS %3
         <source>Scan lib dirs and the OTP</source>
         <translation>Lib-Verzeichnisse und OTP durchsuchen</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>1 application found; OTP %1 (ERTS %2) in %3</source>
+        <translation>1 Anwendung gefunden; OTP %1 (ERTS %2) in %3</translation>
+    </message>
     <message numerus="yes">
-        <location line="+8"/>
-        <source>%n application(s) found; OTP %1 (ERTS %2) in %3</source>
+        <location line="+1"/>
+        <source>%n applications found; OTP %1 (ERTS %2) in %3</source>
         <translation>
             <numerusform>%n Anwendung gefunden; OTP %1 (ERTS %2) in %3</numerusform>
             <numerusform>%n Anwendungen gefunden; OTP %1 (ERTS %2) in %3</numerusform>
@@ -2112,16 +2127,21 @@ Release %1 %2, ERTS %3
         <source>%1 (inspect)</source>
         <translation>%1 (Untersuchung)</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>1 warning in %1</source>
+        <translation>1 Warnung in %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+7"/>
-        <source>%n warning(s) in %1</source>
+        <location line="+1"/>
+        <source>%n warnings in %1</source>
         <translation>
             <numerusform>%n Warnung in %1</numerusform>
             <numerusform>%n Warnungen in %1</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Cannot inspect %1: %2</source>
         <translation>%1 kann nicht untersucht werden: %2</translation>
     </message>
@@ -2154,13 +2174,6 @@ Release %1 %2, ERTS %3
         <location line="+32"/>
         <source>&lt;h3&gt;Relstudio %1&lt;/h3&gt;&lt;p&gt;A release manager for Erlang/OTP and Elixir.&lt;/p&gt;&lt;p&gt;What it generates is what OTP&apos;s systools generates, byte for byte.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Relstudio %1&lt;/h3&gt;&lt;p&gt;Eine Release-Verwaltung für Erlang/OTP und Elixir.&lt;/p&gt;&lt;p&gt;Was es erzeugt, stimmt Byte für Byte mit dem überein, was systools von OTP erzeugt.&lt;/p&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n term(s) read from %1</source>
-        <translation type="vanished">
-            <numerusform>%n Term aus %1 gelesen</numerusform>
-            <numerusform>%n Terme aus %1 gelesen</numerusform>
-        </translation>
     </message>
     <message>
         <location line="-1"/>
@@ -2428,9 +2441,14 @@ Release %1 %2, ERTS %3
         <source>Generated in %1 ms: %2.script (%3 bytes), start.boot (%4 bytes), identical to systools:make_script.</source>
         <translation>In %1 ms erzeugt: %2.script (%3 Bytes), start.boot (%4 Bytes), identisch mit systools:make_script.</translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>&lt;b&gt;Out of date&lt;/b&gt; — 1 error: %1</source>
+        <translation>&lt;b&gt;Veraltet&lt;/b&gt; — 1 Fehler: %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+12"/>
-        <source>&lt;b&gt;Out of date&lt;/b&gt; — %n error(s), the first: %1</source>
+        <location line="+1"/>
+        <source>&lt;b&gt;Out of date&lt;/b&gt; — %n errors, the first: %1</source>
         <translation>
             <numerusform>&lt;b&gt;Veraltet&lt;/b&gt; — %n Fehler: %1</numerusform>
             <numerusform>&lt;b&gt;Veraltet&lt;/b&gt; — %n Fehler, der erste: %1</numerusform>

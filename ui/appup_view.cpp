@@ -85,11 +85,14 @@ AppupView::AppupView(const release::ReleaseSpec &release, Workspace *workspace, 
         m_relup->setEnabled(!preview.relupText.isEmpty());
         if (!preview.relupText.isEmpty())
             m_relup->setPlainText(QString::fromUtf8(preview.relupText));
-        m_status->setText(
-            preview.relupText.isEmpty()
-                ? tr("<b>No relup</b>: %n problem(s), see Problems.", nullptr, int(m_findings.size()))
-            : m_findings.isEmpty() ? tr("No findings: the appup covers every changed module.")
-                                   : tr("%n finding(s), see Problems.", nullptr, int(m_findings.size())));
+        // Singular and plural apart, so that English reads right without a translation.
+        const int n = int(m_findings.size());
+        m_status->setText(preview.relupText.isEmpty()
+                              ? (n == 1 ? tr("<b>No relup</b>: 1 problem, see Problems.")
+                                        : tr("<b>No relup</b>: %n problems, see Problems.", nullptr, n))
+                          : n == 0 ? tr("No findings: the appup covers every changed module.")
+                          : n == 1 ? tr("1 finding, see Problems.")
+                                   : tr("%n findings, see Problems.", nullptr, n));
         emit findingsChanged(m_findings);
         emit relupUpdated();
     });

@@ -93,10 +93,12 @@ MainWindow::MainWindow(QWidget *parent)
         const auto snapshot = m_workspace->snapshot();
         m_problems->setFindings(QStringLiteral("workspace"), snapshot->problems);
         statusBar()->showMessage(
-            snapshot->otp ? tr("%n application(s) found; OTP %1 (ERTS %2) in %3", nullptr,
-                               int(snapshot->index.names().size()))
-                                .arg(snapshot->otp->otpVersion, snapshot->otp->ertsVsn, snapshot->otp->root)
-                          : tr("No Erlang/OTP found: set its root in Settings"));
+            snapshot->otp
+                ? (snapshot->index.names().size() == 1 ? tr("1 application found; OTP %1 (ERTS %2) in %3")
+                                                       : tr("%n applications found; OTP %1 (ERTS %2) in %3",
+                                                            nullptr, int(snapshot->index.names().size())))
+                      .arg(snapshot->otp->otpVersion, snapshot->otp->ertsVsn, snapshot->otp->root)
+                : tr("No Erlang/OTP found: set its root in Settings"));
     });
 
     QSettings settings;
@@ -586,7 +588,11 @@ void MainWindow::inspect(const QString &path)
     connect(view, &InspectorView::loaded, this, [this, view, path] {
         m_problems->setFindings(path, view->report()->warnings);
         statusBar()->showMessage(
-            tr("%n warning(s) in %1", nullptr, int(view->report()->warnings.size())).arg(path), 8000);
+            (view->report()->warnings.size() == 1
+                 ? tr("1 warning in %1")
+                 : tr("%n warnings in %1", nullptr, int(view->report()->warnings.size())))
+                .arg(path),
+            8000);
     });
     connect(view, &InspectorView::loadFailed, this, [this, path](const QString &why) {
         statusBar()->showMessage(tr("Cannot inspect %1: %2").arg(path, why), 8000);

@@ -295,8 +295,11 @@ void ReleaseEditor::showPreview(const script::ScriptPreview &preview, qint64 mil
         m_boot->setEnabled(false);
         const Finding first =
             *std::find_if(m_findings.begin(), m_findings.end(), [](const Finding &f) { return f.isError(); });
-        m_previewStatus->setText(tr("<b>Out of date</b> — %n error(s), the first: %1", nullptr, int(errors))
-                                     .arg(first.toString().toHtmlEscaped()));
+        // Singular and plural apart, so that English reads right without a translation.
+        m_previewStatus->setText(
+            (errors == 1 ? tr("<b>Out of date</b> — 1 error: %1")
+                         : tr("<b>Out of date</b> — %n errors, the first: %1", nullptr, int(errors)))
+                .arg(first.toString().toHtmlEscaped()));
     }
     emit findingsChanged(m_findings);
     emit previewUpdated();
