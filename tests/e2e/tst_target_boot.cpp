@@ -111,9 +111,8 @@ private slots:
 
 void TestTargetBoot::initTestCase()
 {
-    QVERIFY2(QFileInfo(cliPath).isExecutable(), qPrintable(cliPath + QStringLiteral(" is not built")));
-    QVERIFY2(QFile::exists(examplesLib + QStringLiteral("/shop_web-1.0.0/ebin/shop_web.app")),
-             "the example applications are not built (target example_apps)");
+    const QString missing = rs::test::missingBuildOutputs(cliPath, examplesLib);
+    QVERIFY2(missing.isEmpty(), qPrintable(missing));
     QVERIFY(m_tmp.isValid());
     const auto otp = rs::release::OtpInstallation::locate();
     QVERIFY2(otp.hasValue(), rs::test::errorOf(otp).constData());

@@ -261,9 +261,8 @@ private:
 
 void TestScriptOracle::initTestCase()
 {
-    QVERIFY2(QFileInfo(cliPath).isExecutable(), qPrintable(cliPath + QStringLiteral(" is not built")));
-    QVERIFY2(QFile::exists(examplesLib + QStringLiteral("/shop_web-1.0.0/ebin/shop_web.app")),
-             "the example applications are not built (target example_apps)");
+    const QString missing = rs::test::missingBuildOutputs(cliPath, examplesLib);
+    QVERIFY2(missing.isEmpty(), qPrintable(missing));
     QVERIFY2(QFile::exists(brokenLib + QStringLiteral("/shop_clone-1.0.0/ebin/shop_clone.app")),
              "the broken applications are not built (target oracle_broken_apps)");
     QVERIFY2(!rs::test::otpRoot().isEmpty(), "erl does not run");
